@@ -1,0 +1,215 @@
+/**
+ * The public contract of the core client: options, method inputs and results.
+ * The TypeScript counterpart of the reference library's Milestone-1 API (`../shared/seeds/client-reference.md`),
+ * in camelCase. Zod schemas in `src/models/` validate these inputs; keep both in step.
+ */
+import type Decimal from 'decimal.js';
+
+/** Options of `new SonnysBackofficeClient(...)`. */
+export interface SonnysBackofficeClientOptions {
+	/** Tenant subdomain, a plain DNS label: `washu` for `https://washu.sonnyscontrols.com`. */
+	subdomain: string;
+	/** Backoffice bot user name. */
+	username: string;
+	/** Backoffice bot user password. Never logged. */
+	password: string;
+	/** Overrides the base URL (emulator, reverse proxy). Must be https unless the host is loopback. */
+	baseUrl?: string;
+	/** Per-request timeout in milliseconds. Default 30000. */
+	timeoutMs?: number;
+	/** Custom User-Agent header. */
+	userAgent?: string;
+	/**
+	 * What to do with a POS permission template name the tenant does not have:
+	 * `fallback` (default, as the seeds document) uses "General User" and adds a warning; `error` throws NotFoundError.
+	 */
+	onUnknownPermission?: 'fallback' | 'error';
+	/** Retries of idempotent GETs on connection errors, 429 and 5xx. Default 3. 0 disables. */
+	maxRetries?: number;
+	/** Largest response body accepted, in bytes. Default 20 MiB. */
+	maxResponseBytes?: number;
+}
+
+/** Money as callers give it: a Decimal, a decimal string ("15.50") or a number. Stored as Decimal, never float. */
+export type MoneyInput = Decimal | string | number;
+
+/** A date as callers give it: a Date or an ISO string (`2026-05-01` or a full timestamp). */
+export type DateInput = Date | string;
+
+/** Input of `createEmployee`. */
+export interface CreateEmployeeInput {
+	firstName: string;
+	lastName: string;
+	/** 9 or 10 digits once every non-digit is stripped. */
+	phone: string;
+	email: string;
+	/** Caller-assigned POS login id, unique per tenant (disabled employees keep theirs reserved). */
+	posUserId: number;
+	/** Hourly wage in dollars. */
+	wageRate: MoneyInput;
+	startDate: DateInput;
+	/** Site names (exact, as Backoffice shows them) or `'all'`. */
+	availableSites: string[] | 'all';
+	/** POS permission template name, case-insensitive. */
+	permission: string;
+	/** 5-digit POS PIN (10000-99999); generated when absent. */
+	posPin?: number;
+	/** Overtime hourly wage; default wageRate x 1.5 rounded to cents. */
+	overtimeWageRate?: MoneyInput;
+	/** Department names; "Greeter" is always included. */
+	departments?: string[];
+	adpEmployeeId?: string;
+	emergencyContactName?: string;
+	emergencyContactPhone?: string;
+	/** Also create a linked Backoffice user. */
+	requiresBackoffice?: boolean;
+	/** Required when requiresBackoffice. */
+	backofficeUsername?: string;
+	/** Generated (12 characters) when absent. */
+	backofficePassword?: string;
+}
+
+/** Result of `createEmployee`. */
+export interface EmployeeCreated {
+	employeeId: number;
+	posUserId: number;
+	/** The POS PIN (given or generated). Backoffice never shows it again. */
+	posPin: number;
+	firstName: string;
+	lastName: string;
+	email: string;
+	backofficeUserId?: number;
+	backofficeUsername?: string;
+	/** The Backoffice password (given or generated). Backoffice never shows it again. */
+	backofficePassword?: string;
+	/** Name of the POS template applied (after any fallback). */
+	permissionApplied: string;
+	/** Site names granted, as read back from Backoffice. */
+	sitesGranted: string[];
+	departments: string[];
+	/** Site name the wage is attributed to. */
+	wageSite: string;
+	/** Wage as a string with two decimals, e.g. "15.50". */
+	wageRate: string;
+	overtimeWageRate: string;
+	warnings: string[];
+}
+
+/** Input of `disableEmployee`: exactly one of the two keys. */
+export interface DisableEmployeeInput {
+	posUserId?: number;
+	email?: string;
+}
+
+/** Result of `disableEmployee`. */
+export interface EmployeeDisabled {
+	employeeId: number;
+	/** POS user id of the disabled employee (read from Backoffice when looked up by e-mail). */
+	posUserId: number;
+	email?: string;
+	/** When the disable was verified, UTC. */
+	disabledAt: Date;
+	/** True when the employee was already inactive (nothing was posted). */
+	alreadyInactive: boolean;
+	warnings: string[];
+}
+
+/** Input of `createBackofficeUser`: linked (one link key) or standalone (first and last name). */
+export interface CreateBackofficeUserInput {
+	/** `^[A-Za-z]\w{2,63}$` */
+	username: string;
+	email: string;
+	/** Backoffice template name (recorded, not applied in Milestone 1). */
+	permission: string;
+	/** Generated (12 characters) when absent. */
+	password?: string;
+	linkToEmployeePosUserId?: number;
+	linkToEmployeeEmail?: string;
+	firstName?: string;
+	lastName?: string;
+	/** Recorded in the result, not applied in Milestone 1. Default 'all'. */
+	availableSites?: string[] | 'all';
+}
+
+/** Result of `createBackofficeUser`. */
+export interface BackofficeUserCreated {
+	userId: number;
+	username: string;
+	/** The password (given or generated). Backoffice never shows it again. */
+	password: string;
+	email: string;
+	linkedEmployeeId?: number;
+	permissionApplied: string;
+	sitesGranted: string[] | 'all';
+	warnings: string[];
+}
+
+/** A site the bot user can see. Region and district are null on flat tenants. */
+export interface Site {
+	id: number;
+	name: string;
+	/** Short code shown in the roster and wage-site select (e.g. `FIESTA`), when known. */
+	shortCode?: string;
+	districtId: number | null;
+	districtName: string | null;
+	regionId: number | null;
+	regionName: string | null;
+}
+
+export interface Department {
+	id: number;
+	name: string;
+}
+
+export type PermissionScope = 'pos' | 'backoffice';
+
+/** A permission template. POS templates carry numeric grant/override ids; Backoffice ones carry tokens. */
+export interface Permission {
+	id: number;
+	name: string;
+	scope: PermissionScope;
+	/** POS: granted permission ids, sorted. Backoffice: empty. */
+	grants: number[];
+	/** POS: ids that require manager approval, sorted. Backoffice: empty. */
+	overrides: number[];
+	/** Backoffice: enabled permission tokens. POS: empty. */
+	tokens: string[];
+}
+
+export interface RefreshOption {
+	/** Bypass the client's cache and re-fetch. */
+	refresh?: boolean;
+}
+
+export interface ListPermissionsInput extends RefreshOption {
+	scope: PermissionScope;
+}
+
+export interface PosUserIdAvailabilityInput {
+	posUserId: number;
+}
+
+export interface EmailAvailabilityInput extends RefreshOption {
+	email: string;
+}
+
+export interface PhoneAvailabilityInput extends RefreshOption {
+	phone: string;
+}
+
+/** The methods of `SonnysBackofficeClient` (the class in `src/client.ts` implements this). */
+export interface SonnysBackofficeClientApi {
+	/** Log in now (normally lazy). Throws AuthenticationError on bad credentials; never retried. */
+	login(): Promise<void>;
+	createEmployee(input: CreateEmployeeInput): Promise<EmployeeCreated>;
+	disableEmployee(input: DisableEmployeeInput): Promise<EmployeeDisabled>;
+	createBackofficeUser(input: CreateBackofficeUserInput): Promise<BackofficeUserCreated>;
+	listSites(options?: RefreshOption): Promise<Site[]>;
+	listDepartments(options?: RefreshOption): Promise<Department[]>;
+	listPermissions(options: ListPermissionsInput): Promise<Permission[]>;
+	isPosUserIdAvailable(input: PosUserIdAvailabilityInput): Promise<boolean>;
+	isEmailAvailable(input: EmailAvailabilityInput): Promise<boolean>;
+	isPhoneAvailable(input: PhoneAvailabilityInput): Promise<boolean>;
+	/** Release the connection pool. Idempotent. Also `[Symbol.asyncDispose]`. */
+	close(): Promise<void>;
+}

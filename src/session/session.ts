@@ -1,0 +1,280 @@
+import { CookieJar } from 'tough-cookie';
+import {
+	AuthenticationError,
+	BackofficeServerError,
+	ConnectionError,
+	UnexpectedPageError,
+} from '../errors';
+import { DEFAULT_RETRY_POLICY, retryDecision, type AttemptOutcome, type RetryPolicy } from '../transport/retry';
+import type { Transport, TransportResponse } from '../transport/types';
+import { classifyLoginResponse, isLoginPage } from './login-page';
+
+/** Name/value pairs of a form body, in submission order. */
+export type FormPairs = Array<[string, string]>;
+
+/** A response as operations see it: same-origin path, status, body and (for redirects) the target. */
+export interface PageResponse {
+	status: number;
+	/** Path and query of the page finally served (after GET redirects). */
+	path: string;
+	/** Path and query of a redirect target (POSTs are never followed). */
+	location?: string;
+	body: string;
+	bytes: number;
+}
+
+/** Options of {@link BackofficeSession}. */
+export interface SessionOptions {
+	/** Origin of the tenant, e.g. `https://washu.sonnyscontrols.com`. */
+	baseUrl: string;
+	username: string;
+	password: string;
+	userAgent: string;
+	timeoutMs: number;
+	maxResponseBytes: number;
+	retryPolicy?: RetryPolicy;
+	transport: Transport;
+	/** Extracts the error text of a re-rendered login page. */
+	loginErrorText?: (html: string) => string | undefined;
+	/** Injectable wait for retries (tests). */
+	sleep?: (ms: number) => Promise<void>;
+}
+
+const MAX_GET_REDIRECTS = 5;
+
+/**
+ * Owns the cookie jar, login, manual redirects and session expiry for one tenant.
+ *
+ * - Login is ONE `POST /login_check`; its `302 Location: /` is not followed (protocol A.1).
+ * - A failed login (credentials refused) is never retried, and is remembered: later calls fail at once
+ *   without sending the password again, so a bot account cannot be locked out by a loop.
+ * - Expiry (302 to `/login`, the login form served in place, 401/403) triggers exactly one re-login;
+ *   a GET is then repeated once. A POST is re-sent once only in that case: the server answered with
+ *   the login form instead of running the controller, so the write was not applied (protocol B.1).
+ * - GETs are retried on connection errors, 429 and 5xx ({@link retryDecision}); POSTs never.
+ * - Redirects to another origin are refused.
+ */
+export class BackofficeSession {
+	private readonly origin: string;
+	private readonly jar = new CookieJar();
+	private readonly retryPolicy: RetryPolicy;
+	private readonly sleep: (ms: number) => Promise<void>;
+	private loggedIn = false;
+	private loginInFlight?: Promise<void>;
+	private loginFailure?: AuthenticationError;
+
+	constructor(private readonly options: SessionOptions) {
+		this.origin = new URL(options.baseUrl).origin;
+		this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+		this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+	}
+
+	/** Whether a session cookie is believed valid. */
+	get isLoggedIn(): boolean {
+		return this.loggedIn;
+	}
+
+	/** Logs in unless already logged in; concurrent callers share one login request. */
+	async ensureLoggedIn(): Promise<void> {
+		if (this.loggedIn) return;
+		await this.login();
+	}
+
+	/** Sends one `POST /login_check`. Throws AuthenticationError (sticky) when the credentials are refused. */
+	async login(): Promise<void> {
+		if (this.loginFailure) throw this.loginFailure;
+		if (!this.loginInFlight) {
+			this.loginInFlight = this.doLogin().finally(() => {
+				this.loginInFlight = undefined;
+			});
+		}
+		return this.loginInFlight;
+	}
+
+	private async doLogin(relogin = false): Promise<void> {
+		this.loggedIn = false;
+		await this.jar.removeAllCookies();
+		const body = new URLSearchParams([
+			['_username', this.options.username],
+			['_password', this.options.password],
+		]).toString();
+		const res = await this.send('POST', '/login_check', body);
+		const location = this.locationPath(res, '/login_check');
+		const outcome = classifyLoginResponse(
+			res.status,
+			location,
+			res.body,
+			this.options.loginErrorText ?? defaultLoginErrorText,
+		);
+		const prefix = relogin ? 'Re-authentication failed: ' : '';
+		switch (outcome.kind) {
+			case 'ok':
+				this.loggedIn = true;
+				return;
+			case 'bad-credentials':
+				this.loginFailure = new AuthenticationError(prefix + outcome.message);
+				throw this.loginFailure;
+			case 'server-error':
+				throw new BackofficeServerError(`${prefix}login failed: Backoffice answered HTTP ${outcome.status}`, {
+					status: outcome.status,
+				});
+			default:
+				throw new UnexpectedPageError('/login_check', outcome.found);
+		}
+	}
+
+	/** After an expiry signal: one fresh login. */
+	private async relogin(): Promise<void> {
+		if (this.loginFailure) throw this.loginFailure;
+		if (!this.loginInFlight) {
+			this.loginInFlight = this.doLogin(true).finally(() => {
+				this.loginInFlight = undefined;
+			});
+		}
+		return this.loginInFlight;
+	}
+
+	/**
+	 * GETs a same-origin path, following same-origin redirects, retrying transient failures, and
+	 * re-logging in once on expiry. Throws BackofficeServerError for a final 4xx/5xx.
+	 */
+	async get(path: string): Promise<PageResponse> {
+		await this.ensureLoggedIn();
+		let reloggedIn = false;
+		let current = path;
+		for (let hops = 0; ; ) {
+			const res = await this.getWithRetry(current);
+			const location = this.locationPath(res, current);
+			if (this.isExpired(res, location)) {
+				if (reloggedIn) throw new AuthenticationError('Re-authentication failed: Backoffice still serves the login page');
+				reloggedIn = true;
+				await this.relogin();
+				continue;
+			}
+			if (res.status >= 300 && res.status < 400 && location !== undefined) {
+				if (++hops > MAX_GET_REDIRECTS) throw new UnexpectedPageError(path, 'too many redirects');
+				current = location;
+				continue;
+			}
+			if (res.status >= 400) {
+				throw new BackofficeServerError(`GET ${pathOnly(current)}: Backoffice answered HTTP ${res.status}`, {
+					status: res.status,
+				});
+			}
+			return { status: res.status, path: current, body: res.body, bytes: res.bytes };
+		}
+	}
+
+	/**
+	 * POSTs a form without following its redirect (the `Location` is the success signal, protocol A.0).
+	 * Never retried; re-sent once only when the server answered with the login form (expired session:
+	 * the write was not applied). HTTP 5xx throws BackofficeServerError with the status.
+	 */
+	async post(path: string, pairs: FormPairs): Promise<PageResponse> {
+		await this.ensureLoggedIn();
+		const body = new URLSearchParams(pairs).toString();
+		let reloggedIn = false;
+		for (;;) {
+			const res = await this.send('POST', path, body);
+			const location = this.locationPath(res, path);
+			if (this.isExpired(res, location)) {
+				if (reloggedIn) throw new AuthenticationError('Re-authentication failed: Backoffice still serves the login page');
+				reloggedIn = true;
+				await this.relogin();
+				continue;
+			}
+			if (res.status >= 500) {
+				throw new BackofficeServerError(`POST ${path}: Backoffice answered HTTP ${res.status}`, { status: res.status });
+			}
+			return { status: res.status, path, location, body: res.body, bytes: res.bytes };
+		}
+	}
+
+	private isExpired(res: TransportResponse, location: string | undefined): boolean {
+		if (res.status === 401 || res.status === 403) return true;
+		if (location !== undefined && location.split('?')[0] === '/login') return true;
+		return res.status === 200 && isLoginPage(res.body);
+	}
+
+	private async getWithRetry(path: string): Promise<TransportResponse> {
+		for (let attempt = 1; ; attempt++) {
+			let outcome: AttemptOutcome;
+			let failure: unknown;
+			let res: TransportResponse | undefined;
+			try {
+				res = await this.send('GET', path);
+				if (res.status !== 429 && res.status < 500) return res;
+				const ra = res.headers['retry-after'];
+				outcome = { kind: 'response', status: res.status, retryAfter: Array.isArray(ra) ? ra[0] : ra };
+			} catch (err) {
+				if (!(err instanceof ConnectionError)) throw err;
+				outcome = { kind: 'connection-error' };
+				failure = err;
+			}
+			const verdict = retryDecision(attempt, outcome, 'GET', this.retryPolicy);
+			if (!verdict.retry) {
+				if (res) return res;
+				throw failure;
+			}
+			await this.sleep(verdict.delayMs);
+		}
+	}
+
+	private async send(method: 'GET' | 'POST', path: string, body?: string): Promise<TransportResponse> {
+		const url = this.origin + path;
+		const headers: Record<string, string> = {
+			'user-agent': this.options.userAgent,
+			accept: 'text/html,application/xhtml+xml',
+		};
+		const cookie = await this.jar.getCookieString(url);
+		if (cookie) headers.cookie = cookie;
+		if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
+		const res = await this.options.transport.request({
+			method,
+			url,
+			headers,
+			body,
+			timeoutMs: this.options.timeoutMs,
+			maxResponseBytes: this.options.maxResponseBytes,
+		});
+		const setCookie = res.headers['set-cookie'];
+		for (const c of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
+			await this.jar.setCookie(c, url, { ignoreError: true });
+		}
+		return res;
+	}
+
+	/** The redirect target as a same-origin path+query; throws for another origin. */
+	private locationPath(res: TransportResponse, from: string): string | undefined {
+		if (res.status < 300 || res.status >= 400) return undefined;
+		const raw = res.headers.location;
+		const value = Array.isArray(raw) ? raw[0] : raw;
+		if (!value) return undefined;
+		const target = new URL(value, this.origin + from);
+		if (target.origin !== this.origin) {
+			throw new BackofficeServerError(`${pathOnly(from)}: redirect to another origin (${target.host}) refused`, {
+				code: 'UNEXPECTED_PAGE',
+				status: res.status,
+			});
+		}
+		return target.pathname + target.search;
+	}
+
+	/** Forgets the session (cookies) without contacting the server. */
+	async reset(): Promise<void> {
+		this.loggedIn = false;
+		await this.jar.removeAllCookies();
+	}
+}
+
+function pathOnly(path: string): string {
+	return path.split('?')[0];
+}
+
+/** Fallback extraction of a login error text: the first alert's text. */
+function defaultLoginErrorText(html: string): string | undefined {
+	const m = /<div[^>]*class="[^"]*alert[^"]*"[^>]*>([\s\S]*?)<\/div>/i.exec(html);
+	if (!m) return undefined;
+	const text = m[1].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+	return text || undefined;
+}

@@ -1,0 +1,36 @@
+/** One HTTP request as the session layer hands it to a transport. */
+export interface TransportRequest {
+	method: 'GET' | 'POST';
+	/** Absolute URL. */
+	url: string;
+	headers: Record<string, string>;
+	/** `application/x-www-form-urlencoded` body of a POST. */
+	body?: string;
+	/** Whole-request deadline (connect, headers and body). */
+	timeoutMs: number;
+	/** Largest body accepted; a longer body fails with code `RESPONSE_TOO_LARGE`. */
+	maxResponseBytes: number;
+}
+
+/** A complete response; redirects are never followed by a transport. */
+export interface TransportResponse {
+	status: number;
+	/** Header values, lower-case names; `set-cookie` may repeat. */
+	headers: Record<string, string | string[] | undefined>;
+	/** Body decoded as UTF-8. */
+	body: string;
+	/** Body size in bytes as received. */
+	bytes: number;
+}
+
+/**
+ * Moves bytes: one request, one response, no cookies, no redirects, no retries.
+ * Tests replace it; the default is {@link UndiciTransport}.
+ * Implementations throw `TimeoutError`, `ConnectionError` or a `BackofficeServerError` with code
+ * `RESPONSE_TOO_LARGE`, never a raw library error.
+ */
+export interface Transport {
+	request(request: TransportRequest): Promise<TransportResponse>;
+	/** Release pooled connections. Idempotent. */
+	close(): Promise<void>;
+}

@@ -1,0 +1,145 @@
+import { Agent, EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
+import { BackofficeServerError, ConnectionError, SonnysBackofficeError, TimeoutError } from '../errors';
+import type { Transport, TransportRequest, TransportResponse } from './types';
+
+/** Options of {@link UndiciTransport}. */
+export interface UndiciTransportOptions {
+	/** Environment to read proxy variables from; defaults to `process.env`. */
+	env?: NodeJS.ProcessEnv;
+	/** Keep-alive connections per origin. Default 4. */
+	connections?: number;
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+/** True when the host name is the local machine (never proxied, allowed over plain http). */
+export function isLoopbackHost(hostname: string): boolean {
+	const h = hostname.toLowerCase();
+	return LOOPBACK.has(h) || /^127\.\d+\.\d+\.\d+$/.test(h) || h.endsWith('.localhost');
+}
+
+/** True when any proxy variable is set in the environment. */
+export function proxyConfigured(env: NodeJS.ProcessEnv): boolean {
+	return ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy'].some((k) => (env[k] ?? '') !== '');
+}
+
+const CONNECTION_CODES = new Set([
+	'ECONNREFUSED',
+	'ECONNRESET',
+	'EPIPE',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'UND_ERR_SOCKET',
+	'UND_ERR_CLOSED',
+	'UND_ERR_CONNECT_TIMEOUT',
+	'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+	'UND_ERR_PRX_TLS',
+]);
+
+/**
+ * The default transport: one pooled undici dispatcher with keep-alive for the client's lifetime,
+ * `HTTP(S)_PROXY`/`NO_PROXY` honoured through `EnvHttpProxyAgent` (loopback is never proxied),
+ * a whole-request deadline per call, and a cap on the body size.
+ */
+export class UndiciTransport implements Transport {
+	private readonly direct: Agent;
+	private readonly proxied?: EnvHttpProxyAgent;
+	private closed = false;
+
+	constructor(options: UndiciTransportOptions = {}) {
+		const env = options.env ?? process.env;
+		const pool = { connections: options.connections ?? 4, keepAliveTimeout: 30_000, pipelining: 1 };
+		this.direct = new Agent(pool);
+		if (proxyConfigured(env)) {
+			this.proxied = new EnvHttpProxyAgent({
+				...pool,
+				httpProxy: env.HTTP_PROXY ?? env.http_proxy,
+				httpsProxy: env.HTTPS_PROXY ?? env.https_proxy,
+				noProxy: env.NO_PROXY ?? env.no_proxy,
+			});
+		}
+	}
+
+	/** The dispatcher used for a URL: the proxy agent (which applies NO_PROXY) unless the host is loopback. */
+	private dispatcherFor(url: URL): Dispatcher {
+		if (this.proxied && !isLoopbackHost(url.hostname)) return this.proxied;
+		return this.direct;
+	}
+
+	async request(req: TransportRequest): Promise<TransportResponse> {
+		if (this.closed) throw new SonnysBackofficeError('the client is closed', 'CLIENT_CLOSED');
+		const url = new URL(req.url);
+		const where = `${req.method} ${url.pathname}`;
+		const controller = new AbortController();
+		let timedOut = false;
+		const timer = setTimeout(() => {
+			timedOut = true;
+			controller.abort();
+		}, req.timeoutMs);
+		try {
+			const res = await undiciRequest(url, {
+				method: req.method,
+				headers: req.headers,
+				body: req.body,
+				dispatcher: this.dispatcherFor(url),
+				signal: controller.signal,
+				headersTimeout: req.timeoutMs,
+				bodyTimeout: req.timeoutMs,
+			});
+			const declared = Number(res.headers['content-length'] ?? NaN);
+			if (Number.isFinite(declared) && declared > req.maxResponseBytes) {
+				res.body.destroy();
+				throw tooLarge(where, req.maxResponseBytes);
+			}
+			const chunks: Buffer[] = [];
+			let bytes = 0;
+			for await (const chunk of res.body) {
+				const buf = chunk as Buffer;
+				bytes += buf.length;
+				if (bytes > req.maxResponseBytes) {
+					res.body.destroy();
+					throw tooLarge(where, req.maxResponseBytes);
+				}
+				chunks.push(buf);
+			}
+			return {
+				status: res.statusCode,
+				headers: res.headers as TransportResponse['headers'],
+				body: Buffer.concat(chunks).toString('utf8'),
+				bytes,
+			};
+		} catch (err) {
+			throw mapError(err, where, req.timeoutMs, timedOut);
+		} finally {
+			clearTimeout(timer);
+		}
+	}
+
+	async close(): Promise<void> {
+		if (this.closed) return;
+		this.closed = true;
+		await Promise.all([this.direct.close(), this.proxied?.close()]);
+	}
+}
+
+function tooLarge(where: string, max: number): BackofficeServerError {
+	return new BackofficeServerError(`${where}: response larger than ${max} bytes`, { code: 'RESPONSE_TOO_LARGE' });
+}
+
+function mapError(err: unknown, where: string, timeoutMs: number, timedOut: boolean): Error {
+	if (err instanceof SonnysBackofficeError) return err;
+	const code = (err as { code?: string })?.code ?? '';
+	const causeCode = ((err as { cause?: { code?: string } })?.cause?.code) ?? '';
+	if (timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+		return new TimeoutError(`${where}: no complete response within ${timeoutMs} ms`, { cause: err });
+	}
+	if (CONNECTION_CODES.has(code) || CONNECTION_CODES.has(causeCode) || (err as Error)?.message === 'terminated') {
+		return new ConnectionError(`${where}: connection failed (${code || causeCode || 'terminated'})`, { cause: err });
+	}
+	if (err instanceof Error && err.name === 'AbortError') {
+		return new TimeoutError(`${where}: no complete response within ${timeoutMs} ms`, { cause: err });
+	}
+	return new ConnectionError(`${where}: request failed (${code || (err as Error)?.name || 'unknown'})`, { cause: err });
+}

@@ -157,7 +157,8 @@ export class BackofficeSession {
 				continue;
 			}
 			if (res.status >= 400) {
-				throw new BackofficeServerError(`GET ${pathOnly(current)}: Backoffice answered HTTP ${res.status}`, {
+				const what = /maintenance/i.test(res.body.slice(0, 2048)) ? ' (maintenance page)' : '';
+				throw new BackofficeServerError(`GET ${pathOnly(current)}: Backoffice answered HTTP ${res.status}${what}`, {
 					status: res.status,
 				});
 			}
@@ -203,6 +204,11 @@ export class BackofficeSession {
 			let res: TransportResponse | undefined;
 			try {
 				res = await this.send('GET', path);
+				if (res.status === 200 && isTruncatedHtml(res)) {
+					// A cut-off page would parse as a short roster (a missed duplicate): treat it as a broken transfer.
+					res = undefined;
+					throw new ConnectionError(`GET ${pathOnly(path)}: the page arrived incomplete (no closing </html>)`);
+				}
 				if (res.status !== 429 && res.status < 500) return res;
 				const ra = res.headers['retry-after'];
 				outcome = { kind: 'response', status: res.status, retryAfter: Array.isArray(ra) ? ra[0] : ra };
@@ -265,6 +271,14 @@ export class BackofficeSession {
 		this.loggedIn = false;
 		await this.jar.removeAllCookies();
 	}
+}
+
+/** An HTML page whose transfer ended before the document did. */
+function isTruncatedHtml(res: TransportResponse): boolean {
+	const type = res.headers['content-type'];
+	const ct = (Array.isArray(type) ? type[0] : type) ?? '';
+	if (!/html/i.test(ct) || res.body.length === 0) return false;
+	return !/<\/html>\s*$/i.test(res.body.slice(-512));
 }
 
 function pathOnly(path: string): string {

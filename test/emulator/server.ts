@@ -1,0 +1,219 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FaultInjector, errorPage, maintenancePage, type FaultRule } from './faults';
+import { Form, parseForm } from './form';
+import { redirectBody, type Flash } from './html';
+import { loginPage } from './pages/layout';
+import { handleGet, handlePost, type RouteOptions, type RouteSession } from './routes';
+import type { EmulatorState } from './state';
+
+/** One handled request, for tests to count round trips. `body` has password values redacted. */
+export interface RequestLogEntry {
+	method: string;
+	/** Path with query. */
+	path: string;
+	body: string;
+	/** 0 when the socket was destroyed without an answer. */
+	status: number;
+	/** Response body bytes actually sent. */
+	bytes: number;
+	ms: number;
+	location?: string;
+	fault?: FaultRule['kind'];
+}
+
+export interface ServerOptions extends RouteOptions {
+	latencyMs: number;
+	sessionExpiry: 'redirect' | 'inline';
+	expireSessionAfterRequests?: number;
+}
+
+interface Session extends RouteSession {
+	id: string;
+	/** null = anonymous (login page visited, not logged in). */
+	authenticated: boolean;
+	requests: number;
+}
+
+interface Reply {
+	status: number;
+	body: string;
+	location?: string;
+	headers?: Record<string, string>;
+}
+
+const PUBLIC = new Set(['/login', '/login_check', '/forgot-password', '/logout']);
+const SECRET_KEYS = /^(_password|user%5Bpassword%5D|user\[password\]|user%5BconfirmPassword%5D|user\[confirmPassword\])=/i;
+
+function redact(body: string): string {
+	return body
+		.split('&')
+		.map((p) => (SECRET_KEYS.test(p) ? `${p.slice(0, p.indexOf('='))}=REDACTED` : p))
+		.join('&');
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The HTTP side: sessions (PHPSESSID), routing, fault injection, request log, A.0 response headers. */
+export class EmulatorServer {
+	readonly requests: RequestLogEntry[] = [];
+	readonly faults: FaultInjector;
+	private readonly sessions = new Map<string, Session>();
+	private readonly http: Server;
+	origin = '';
+
+	constructor(
+		readonly state: EmulatorState,
+		readonly options: ServerOptions,
+		faults: FaultRule[] = [],
+		seed = 1,
+	) {
+		this.faults = new FaultInjector(faults, seed);
+		this.http = createServer((req, res) => {
+			void this.handle(req, res).catch(() => res.destroy());
+		});
+	}
+
+	async listen(port: number, host: string): Promise<string> {
+		await new Promise<void>((resolve, reject) => {
+			this.http.once('error', reject);
+			this.http.listen(port, host, () => resolve());
+		});
+		const addr = this.http.address() as AddressInfo;
+		this.origin = `http://${host.includes(":") ? `[${host}]` : host}:${addr.port}`;
+		return this.origin;
+	}
+
+	async close(): Promise<void> {
+		this.http.closeAllConnections();
+		await new Promise<void>((resolve) => this.http.close(() => resolve()));
+	}
+
+	/** Drops every session (all clients must log in again). */
+	expireAllSessions(): void {
+		this.sessions.clear();
+	}
+
+	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const started = performance.now();
+		const chunks: Buffer[] = [];
+		for await (const c of req) chunks.push(c as Buffer);
+		const body = Buffer.concat(chunks).toString('utf8');
+		const method = (req.method ?? 'GET').toUpperCase();
+		const path = req.url ?? '/';
+		const entry: RequestLogEntry = { method, path, body: redact(body), status: 0, bytes: 0, ms: 0 };
+		this.requests.push(entry);
+		const finish = () => (entry.ms = Math.round((performance.now() - started) * 100) / 100);
+		if (this.options.latencyMs > 0) await sleep(this.options.latencyMs);
+		const fault = this.faults.match(method, path);
+		if (fault) entry.fault = fault.kind;
+		if (fault?.kind === 'reset') {
+			req.socket.destroy();
+			finish();
+			return;
+		}
+		if (fault?.kind === 'slow') await sleep(fault.delayMs ?? 60_000);
+		let reply: Reply;
+		if (fault?.kind === 'status') {
+			const status = fault.status ?? 500;
+			reply = { status, body: errorPage(status), headers: fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {} };
+		} else if (fault?.kind === 'maintenance') {
+			reply = { status: 503, body: maintenancePage(), headers: { 'Retry-After': String(fault.retryAfter ?? 120) } };
+		} else {
+			const cookieSid = /(?:^|;\s*)PHPSESSID=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+			if (fault?.kind === 'expireSession' && cookieSid) this.sessions.delete(cookieSid);
+			reply = this.route(method, path, body, cookieSid);
+		}
+		if (fault?.kind === 'lostResponse') {
+			req.socket.destroy();
+			finish();
+			return;
+		}
+		let out = reply.body;
+		if (fault?.kind === 'truncate') out = Buffer.from(out).subarray(0, fault.truncateAt ?? Math.floor(Buffer.byteLength(out) / 2)).toString('utf8');
+		const now = new Date().toUTCString();
+		res.statusCode = reply.status;
+		res.setHeader('Server', 'Sonnys Controls');
+		res.setHeader('Content-Type', 'text/html; charset=UTF-8');
+		res.setHeader('Cache-Control', 'max-age=0, must-revalidate, no-cache, no-store, private');
+		res.setHeader('Pragma', 'no-cache');
+		res.setHeader('Expires', now);
+		res.setHeader('Strict-Transport-Security', 'max-age=15768000');
+		res.setHeader('X-Content-Type-Options', 'nosniff');
+		res.setHeader('Vary', 'User-Agent');
+		if (reply.location) res.setHeader('Location', reply.location);
+		for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
+		const buf = Buffer.from(out, 'utf8');
+		// Written in one chunk without Content-Length: Transfer-Encoding chunked, as captured (A.0).
+		if (buf.length) res.write(buf);
+		res.end();
+		entry.status = reply.status;
+		entry.bytes = buf.length;
+		if (reply.location) entry.location = reply.location;
+		finish();
+	}
+
+	private newSession(authenticated: boolean, userId: number): Session {
+		const id = randomBytes(16).toString('hex');
+		const s: Session = { id, authenticated, userId, flashes: [], visited: new Set(), requests: 0 };
+		this.sessions.set(id, s);
+		return s;
+	}
+
+	private cookie(s: Session): Record<string, string> {
+		return { 'Set-Cookie': `PHPSESSID=${s.id}; path=/; HttpOnly; SameSite=Lax` };
+	}
+
+	private route(method: string, path: string, body: string, sid: string | undefined): Reply {
+		const url = new URL(path, 'http://emulator.invalid');
+		const pathname = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
+		let session = sid ? this.sessions.get(sid) : undefined;
+		if (pathname === '/login_check' && method === 'POST') return this.login(body);
+		if (pathname === '/logout') {
+			if (sid) this.sessions.delete(sid);
+			return { status: 302, body: redirectBody('/login'), location: '/login' };
+		}
+		if (PUBLIC.has(pathname)) {
+			const headers = session ? {} : this.cookie((session = this.newSession(false, 0)));
+			return { status: 200, body: loginPage(), headers };
+		}
+		if (session?.authenticated) {
+			session.requests++;
+			const limit = this.options.expireSessionAfterRequests;
+			if (limit !== undefined && session.requests > limit) {
+				this.sessions.delete(session.id);
+				session = undefined;
+			}
+		}
+		if (!session?.authenticated) return this.expired();
+		if (method === 'POST') {
+			const out = handlePost(this.state, session, pathname, body, this.options);
+			if (out) return { status: 302, body: redirectBody(out.location), location: out.location };
+		}
+		const page = handleGet(this.state, session, pathname, url.searchParams);
+		return { status: page.status, body: page.html };
+	}
+
+	/** Unknown or expired session on an authenticated URL (ASSUMPTION E.2: both variants selectable). */
+	private expired(): Reply {
+		const s = this.newSession(false, 0);
+		if (this.options.sessionExpiry === 'inline') return { status: 200, body: loginPage(), headers: this.cookie(s) };
+		const target = `${this.origin}/login`;
+		return { status: 302, body: redirectBody(target), location: target, headers: this.cookie(s) };
+	}
+
+	/** `POST /login_check` (A.1): 302 `/` with a fresh PHPSESSID, or 200 login page with an error (ASSUMPTION E.3). */
+	private login(body: string): Reply {
+		const f = new Form(parseForm(body));
+		const username = f.get('_username') ?? '';
+		const password = f.get('_password') ?? '';
+		const user = this.state.users.find((u) => u.username === username && u.isActive);
+		if (!user || !password || user.password !== password) {
+			const flashes: Flash[] = [{ type: 'error', message: 'Invalid credentials.' }];
+			return { status: 200, body: loginPage(flashes) };
+		}
+		const s = this.newSession(true, user.id);
+		return { status: 302, body: redirectBody('/'), location: '/', headers: this.cookie(s) };
+	}
+}

@@ -1,0 +1,40 @@
+/** Shared guard of every page parser: be on the expected page or throw UnexpectedPageError. Pure. */
+import { load, type CheerioAPI } from 'cheerio';
+import { UnexpectedPageError } from '../errors';
+import { classifyPage, describePage, pageTitle } from './page-kind';
+
+/**
+ * Load `html` and check it is a logged-in page containing `required`; otherwise throw
+ * UnexpectedPageError naming `path` and what was found (login page, maintenance page, another page).
+ */
+export function loadExpectedPage(html: string, path: string, required: string): CheerioAPI {
+	if (classifyPage(html) !== 'app') throw new UnexpectedPageError(path, describePage(html));
+	const $ = load(html);
+	if ($(required).length === 0) {
+		const title = pageTitle(html) ?? $('h1').first().text().replace(/\s+/g, ' ').trim();
+		throw new UnexpectedPageError(path, `an application page without ${required}${title ? ` (title "${title}")` : ''}`);
+	}
+	return $;
+}
+
+/** Text of an element with whitespace collapsed. */
+export function cleanText(text: string): string {
+	return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The name inside `Label <strong>(Name)</strong>`: parentheses stripped (A.3.1). */
+export function strongName(text: string): string {
+	const t = cleanText(text);
+	return t.startsWith('(') && t.endsWith(')') ? t.slice(1, -1).trim() : t;
+}
+
+/** Parse a comma-separated id list (`data-permissions-set`) into sorted unique positive integers. */
+export function parseIdList(value: string | undefined): number[] {
+	if (!value) return [];
+	const ids = value
+		.split(',')
+		.map((s) => s.trim())
+		.filter((s) => /^\d+$/.test(s))
+		.map(Number);
+	return [...new Set(ids)].sort((a, b) => a - b);
+}

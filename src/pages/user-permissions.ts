@@ -1,0 +1,49 @@
+/** `GET /user/permissions/<id>`: Backoffice templates and permission tokens (protocol A.10). Pure. */
+import { UnexpectedPageError } from '../errors';
+import type { Permission } from '../models/api';
+import { BO_PERMISSIONS_FORM, BO_TEMPLATE_SELECT } from './selectors';
+import { cleanText, loadExpectedPage } from './page';
+
+/** What the Backoffice user permissions page shows. */
+export interface BoPermissionsPage {
+	userId: number;
+	/** Templates of the `template` select (scope `backoffice`, tokens from `data-permissions-set`). */
+	templates: Permission[];
+	/** Every `perms[i][token]`, in index order. */
+	tokens: string[];
+}
+
+function tokenList(value: string | undefined): string[] {
+	return (value ?? '')
+		.split(',')
+		.map((t) => t.trim())
+		.filter((t) => t !== '');
+}
+
+/** Parse a Backoffice user permissions page. Throws UnexpectedPageError when the form is missing. */
+export function parseBoPermissionsPage(html: string, path = '/user/permissions'): BoPermissionsPage {
+	const $ = loadExpectedPage(html, path, BO_PERMISSIONS_FORM);
+	const form = $(BO_PERMISSIONS_FORM).first();
+	const userIdText = (form.find('input[name="userId"]').attr('value') ?? '').trim();
+	if (!/^\d+$/.test(userIdText)) throw new UnexpectedPageError(path, 'a Backoffice permissions form without userId');
+	const templates: Permission[] = [];
+	form.find(`${BO_TEMPLATE_SELECT} option`).each((_, el) => {
+		const value = (el.attribs.value ?? '').trim();
+		if (!/^\d+$/.test(value)) return;
+		templates.push({
+			id: Number(value),
+			name: cleanText($(el).text()),
+			scope: 'backoffice',
+			grants: [],
+			overrides: [],
+			tokens: tokenList(el.attribs['data-permissions-set']),
+		});
+	});
+	const indexed: Array<[number, string]> = [];
+	form.find('input[name^="perms["]').each((_, el) => {
+		const match = /^perms\[(\d+)\]\[token\]$/.exec(el.attribs.name ?? '');
+		if (match) indexed.push([Number(match[1]), el.attribs.value ?? '']);
+	});
+	indexed.sort((a, b) => a[0] - b[0]);
+	return { userId: Number(userIdText), templates, tokens: indexed.map(([, t]) => t) };
+}

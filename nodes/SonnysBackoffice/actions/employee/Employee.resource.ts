@@ -1,0 +1,41 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as checkAvailability from './checkAvailability.operation';
+import * as create from './create.operation';
+import * as disable from './disable.operation';
+
+export { checkAvailability, create, disable };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['employee'] } },
+		options: [
+			{
+				name: 'Check Availability',
+				value: 'checkAvailability',
+				description: 'Check whether a POS user ID, e-mail or phone is still free on the tenant',
+				action: 'Check availability of an employee value',
+			},
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a POS employee with wage, sites, departments and permission template, optionally with a Backoffice login',
+				action: 'Create an employee',
+			},
+			{
+				name: 'Disable',
+				value: 'disable',
+				description: 'Deactivate an employee so they can no longer log in at the POS',
+				action: 'Disable an employee',
+			},
+		],
+		default: 'create',
+	},
+	...create.description,
+	...disable.description,
+	...checkAvailability.description,
+];

@@ -1,0 +1,212 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { ValidationError } from '../../../../src/errors';
+import type { CreateEmployeeInput, SonnysBackofficeClientApi } from '../../../../src/models/api';
+import { updateDisplayOptions } from '../../helpers/displayOptions';
+import { readCalendarDate, readInteger, readMoney, readNameList, readSites, readText } from '../../helpers/values';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'First name of the employee. Leading and trailing spaces are removed.',
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Last name of the employee',
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description: 'E-mail address of the employee. Must be unique on the tenant (disabled employees keep theirs).',
+	},
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '(615) 555-1234',
+		description:
+			'Phone number: 9 or 10 digits once spaces, dashes and brackets are removed (no country code). Must be unique on the tenant.',
+	},
+	{
+		displayName: 'POS User ID',
+		name: 'posUserId',
+		type: 'number',
+		required: true,
+		default: 0,
+		typeOptions: { minValue: 1, numberPrecision: 0 },
+		description:
+			'The number the employee types to log in at the POS. You assign it; it must be unique on the tenant, including disabled employees. Use the Employee > Check Availability operation to test one first.',
+	},
+	{
+		displayName: 'Wage Rate',
+		name: 'wageRate',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '15.50',
+		description:
+			'Hourly wage in dollars, e.g. 15.50. Handled as an exact decimal (never rounded through floating point).',
+	},
+	{
+		displayName: 'Start Date',
+		name: 'startDate',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description:
+			'First day of employment. Accepts the date picker, ISO text such as 2026-05-01, 05/01/2026, or a date from an expression. Only the calendar date is used.',
+	},
+	{
+		displayName: 'Available Site Names or IDs',
+		name: 'availableSites',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getSites' },
+		required: true,
+		default: [],
+		description: 'Sites where the employee may work: "All Sites", or one or more sites by name (the first one is where the wage is attributed). An expression may give a list or names separated by commas; the ID of a site is its name. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Permission Template Name or ID',
+		name: 'permission',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getPosPermissionTemplates' },
+		required: true,
+		default: '',
+		description: 'POS permission template to apply, e.g. General User (matched without regard to case); the ID of a template is its name. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'ADP Employee ID',
+				name: 'adpEmployeeId',
+				type: 'string',
+				default: '',
+				description: 'Payroll ID of the employee in ADP, if your wash uses ADP',
+			},
+			{
+				displayName: 'Backoffice Password',
+				name: 'backofficePassword',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description:
+					'Password of the Backoffice login. Leave empty to generate a strong 12-character one; it is returned in the output because Backoffice never shows it again. Only used with a Backoffice Username.',
+			},
+			{
+				displayName: 'Backoffice Username',
+				name: 'backofficeUsername',
+				type: 'string',
+				default: '',
+				description:
+					'Also create a Backoffice login linked to the new employee, with this username (a letter, then 2-63 letters, digits or underscores). Its permission template has the same name as the POS template and must still be assigned in Backoffice (shield icon on the user list).',
+			},
+			{
+				displayName: 'Department Names or IDs',
+				name: 'departments',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getDepartments' },
+				default: [],
+				description: 'Departments of the employee; Greeter is always included. An expression may give a list or names separated by commas; the ID of a department is its name. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Emergency Contact Name',
+				name: 'emergencyContactName',
+				type: 'string',
+				default: '',
+				description: 'Who to call in an emergency',
+			},
+			{
+				displayName: 'Emergency Contact Phone',
+				name: 'emergencyContactPhone',
+				type: 'string',
+				default: '',
+				description: 'Phone of the emergency contact: 9 or 10 digits once symbols are removed',
+			},
+			{
+				displayName: 'Overtime Wage Rate',
+				name: 'overtimeWageRate',
+				type: 'string',
+				default: '',
+				placeholder: '23.25',
+				description: 'Hourly overtime wage in dollars. Defaults to 1.5 times the wage rate, rounded to cents.',
+			},
+			{
+				displayName: 'POS PIN',
+				name: 'posPin',
+				type: 'number',
+				default: 10000,
+				typeOptions: { minValue: 10000, maxValue: 99999, numberPrecision: 0 },
+				description:
+					'5-digit PIN (10000-99999) for the POS. Leave it out to generate a random one; it is returned in the output because Backoffice never shows it again.',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['employee'], operation: ['create'] } }, properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	client: SonnysBackofficeClientApi,
+	i: number,
+): Promise<INodeExecutionData[]> {
+	const param = (name: string): unknown => this.getNodeParameter(name, i, undefined);
+	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const siteNames = async () => (await client.listSites()).map((s) => s.name);
+
+	const input: CreateEmployeeInput = {
+		firstName: readText(param('firstName'), 'firstName', true)!,
+		lastName: readText(param('lastName'), 'lastName', true)!,
+		phone: readText(param('phone'), 'phone', true)!,
+		email: readText(param('email'), 'email', true)!,
+		posUserId: readInteger(param('posUserId'), 'posUserId', true)!,
+		wageRate: readMoney(param('wageRate'), 'wageRate', true)!,
+		startDate: readCalendarDate(param('startDate'), 'startDate', this.getTimezone()),
+		availableSites: await readSites(param('availableSites'), 'availableSites', siteNames),
+		permission: readText(param('permission'), 'permission', true)!,
+	};
+	const posPin = readInteger(extra.posPin, 'posPin', false);
+	if (posPin !== undefined) input.posPin = posPin;
+	const overtime = readMoney(extra.overtimeWageRate, 'overtimeWageRate', false);
+	if (overtime !== undefined) input.overtimeWageRate = overtime;
+	if (extra.departments !== undefined) {
+		const departments = await readNameList(extra.departments, 'departments');
+		if (departments.length > 0) input.departments = departments;
+	}
+	for (const key of ['adpEmployeeId', 'emergencyContactName', 'emergencyContactPhone'] as const) {
+		const value = readText(extra[key], key, false);
+		if (value !== undefined) input[key] = value;
+	}
+	const backofficeUsername = readText(extra.backofficeUsername, 'backofficeUsername', false);
+	if (backofficeUsername !== undefined) {
+		input.requiresBackoffice = true;
+		input.backofficeUsername = backofficeUsername;
+		const password = extra.backofficePassword;
+		if (typeof password === 'string' && password !== '') input.backofficePassword = password;
+	} else if (typeof extra.backofficePassword === 'string' && extra.backofficePassword !== '') {
+		// A password without a username would be silently dropped; say so instead.
+		throw new ValidationError('backofficeUsername', 'is required when a Backoffice Password is given');
+	}
+
+	const created = await client.createEmployee(input);
+	return [{ json: { ...created } as unknown as IDataObject, pairedItem: { item: i } }];
+}

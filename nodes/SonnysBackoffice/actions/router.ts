@@ -1,0 +1,89 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { AuthenticationError, ValidationError } from '../../../src/errors';
+import type { SonnysBackofficeClientApi } from '../../../src/models/api';
+import { CREDENTIAL_TYPE, createClient } from '../helpers/client';
+import { failedItemJson, toNodeError } from '../helpers/errors';
+import * as backofficeUser from './backofficeUser/BackofficeUser.resource';
+import * as department from './department/Department.resource';
+import * as employee from './employee/Employee.resource';
+import type { SonnysBackofficeType } from './node.type';
+import * as permissionTemplate from './permissionTemplate/PermissionTemplate.resource';
+import * as site from './site/Site.resource';
+
+type OperationExecute = (
+	this: IExecuteFunctions,
+	client: SonnysBackofficeClientApi,
+	itemIndex: number,
+) => Promise<INodeExecutionData[]>;
+
+const operations: Record<string, Record<string, OperationExecute | undefined> | undefined> = {
+	employee: {
+		create: employee.create.execute,
+		disable: employee.disable.execute,
+		checkAvailability: employee.checkAvailability.execute,
+	},
+	backofficeUser: { create: backofficeUser.create.execute },
+	site: { getAll: site.getAll.execute },
+	department: { getAll: department.getAll.execute },
+	permissionTemplate: { getAll: permissionTemplate.getAll.execute },
+} satisfies { [R in SonnysBackofficeType['resource']]: Record<string, OperationExecute> };
+
+/** Where a core input field lives among the node's parameters: top level, else in "Additional Fields". */
+function itemValue(fns: IExecuteFunctions, itemIndex: number, field: string): unknown {
+	for (const path of [field, `additionalFields.${field}`]) {
+		try {
+			const value = fns.getNodeParameter(path, itemIndex, undefined);
+			if (value !== undefined) return value;
+		} catch {
+			// The parameter is not shown for this operation; try the next place.
+		}
+	}
+	return undefined;
+}
+
+/** A failure that will repeat for every item: a refused login or an unusable credential. */
+function isFatalForExecution(error: unknown): boolean {
+	return error instanceof AuthenticationError || (error instanceof ValidationError && isCredentialField(error.field));
+}
+
+function isCredentialField(field: string): boolean {
+	return field === 'subdomain' || field === 'username' || field === 'password' || field === 'baseUrl';
+}
+
+/**
+ * The only dispatcher. One client per execution, shared by every item so that its caches (sites, templates,
+ * employee index) and its session serve the whole batch; closed when the batch ends.
+ */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as SonnysBackofficeType['resource'];
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const execute = operations[resource]?.[operation];
+	if (!execute) {
+		throw toNodeError(this.getNode(), new ValidationError('operation', `"${resource}: ${operation}" is not supported`), 0);
+	}
+
+	const returnData: INodeExecutionData[] = [];
+	let client: SonnysBackofficeClientApi | undefined;
+	// After a refused login every further item would try the same password again; a bot account must not be
+	// locked out, so the first such error is reused for the remaining items without another request.
+	let fatal: unknown;
+	try {
+		for (let i = 0; i < items.length; i++) {
+			try {
+				if (fatal !== undefined) throw fatal;
+				client ??= createClient(await this.getCredentials(CREDENTIAL_TYPE, i));
+				returnData.push(...(await execute.call(this, client, i)));
+			} catch (error) {
+				if (isFatalForExecution(error)) fatal = error;
+				const nodeError = toNodeError(this.getNode(), error, i, (field) => itemValue(this, i, field));
+				if (!this.continueOnFail()) throw nodeError;
+				returnData.push({ json: failedItemJson(nodeError, error), pairedItem: { item: i } });
+			}
+		}
+	} finally {
+		await client?.close();
+	}
+	return [returnData];
+}

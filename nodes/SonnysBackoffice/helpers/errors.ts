@@ -1,0 +1,153 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { INode, JsonObject } from 'n8n-workflow';
+
+import {
+	AmbiguousMatchError,
+	BackofficeServerError,
+	DuplicateError,
+	NotFoundError,
+	SonnysBackofficeError,
+	ValidationError,
+} from '../../../src/errors';
+
+/** What a failed item carries under "On Error: Continue": stable, machine-readable, no secrets. */
+export interface FailedItemJson extends JsonObject {
+	error: string;
+	code: string;
+	field: string | null;
+}
+
+/** Input fields whose values are never repeated in an error (passwords, PINs). */
+const SECRET_FIELDS = new Set(['password', 'backofficePassword', 'posPin']);
+
+/** The editor's labels for the client's input fields, so that messages name what the user sees. */
+const FIELD_LABELS: Record<string, string> = {
+	firstName: 'First Name',
+	lastName: 'Last Name',
+	phone: 'Phone',
+	email: 'Email',
+	posUserId: 'POS User ID',
+	wageRate: 'Wage Rate',
+	startDate: 'Start Date',
+	availableSites: 'Available Sites',
+	permission: 'Permission Template',
+	posPin: 'POS PIN',
+	overtimeWageRate: 'Overtime Wage Rate',
+	departments: 'Departments',
+	adpEmployeeId: 'ADP Employee ID',
+	emergencyContactName: 'Emergency Contact Name',
+	emergencyContactPhone: 'Emergency Contact Phone',
+	requiresBackoffice: 'Backoffice Username',
+	backofficeUsername: 'Backoffice Username',
+	backofficePassword: 'Backoffice Password',
+	username: 'Username',
+	password: 'Password',
+	linkToEmployeePosUserId: 'Employee POS User ID',
+	linkToEmployeeEmail: 'Employee Email',
+	subdomain: 'Subdomain',
+	baseUrl: 'Base URL Override',
+};
+
+const REMOTE_HINTS: Partial<Record<string, string>> = {
+	AUTHENTICATION_FAILED:
+		'Backoffice refused the login. Check the username and password in the "Sonny\'s Backoffice API" credential. The login is not retried, so the account is not locked out.',
+	TIMEOUT: 'Backoffice did not answer in time. Nothing that was not confirmed is replayed; check Backoffice before re-running.',
+	CONNECTION_ERROR: 'Backoffice could not be reached. Check the subdomain or base URL override and the network.',
+	OUTCOME_UNKNOWN:
+		'The write may or may not have happened, and it was not replayed. Check the employee in Backoffice before running this item again.',
+	VERIFICATION_FAILED: 'Backoffice accepted the change but reading it back shows it did not take effect.',
+	UNEXPECTED_PAGE: 'Backoffice answered with a page this node does not recognise (a changed layout or a maintenance page).',
+	REJECTED_BY_SERVER: 'Backoffice refused the form.',
+};
+
+/** `availableSites.0` -> `availableSites`: the parameter a nested path belongs to. */
+export function rootField(field: string): string {
+	return field.split('.')[0];
+}
+
+export function fieldLabel(field: string): string {
+	const root = rootField(field);
+	return FIELD_LABELS[root] ?? root;
+}
+
+function showValue(field: string, value: unknown): string | undefined {
+	if (SECRET_FIELDS.has(rootField(field)) || value === undefined || value === '') return undefined;
+	const text = typeof value === 'string' ? value : JSON.stringify(value);
+	return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+/** The stable code of any error (core codes; `UNKNOWN_ERROR` for anything else). */
+export function errorCode(error: unknown): string {
+	return error instanceof SonnysBackofficeError ? error.code : 'UNKNOWN_ERROR';
+}
+
+/** The input field an error is about, when there is one. */
+export function errorField(error: unknown): string | null {
+	if (error instanceof ValidationError || error instanceof DuplicateError) return error.field;
+	return null;
+}
+
+/**
+ * The one mapping from core errors to n8n errors. Bad input, duplicates and failed lookups become
+ * `NodeOperationError` (the user fixes the item); authentication, server, timeout and connection failures become
+ * `NodeApiError` (Backoffice or the network). Messages come from the core client, which never includes
+ * passwords or cookies; values of secret fields are never repeated.
+ *
+ * `valueOf` returns the item's value for a core field name, to name it in the description.
+ */
+export function toNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+	valueOf: (field: string) => unknown = () => undefined,
+): NodeOperationError | NodeApiError {
+	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
+
+	if (error instanceof ValidationError) {
+		const label = fieldLabel(error.field);
+		const shown = showValue(error.field, valueOf(rootField(error.field)));
+		return new NodeOperationError(node, `Invalid ${label}: ${error.reason}`, {
+			itemIndex,
+			description:
+				`Field "${label}" (${error.field})` + (shown !== undefined ? ` has the value ${JSON.stringify(shown)}` : '') + `: ${error.reason}.`,
+		});
+	}
+	if (error instanceof DuplicateError) {
+		const label = fieldLabel(error.field);
+		return new NodeOperationError(node, `${label} ${error.value} is already in use in Backoffice`, {
+			itemIndex,
+			description:
+				`Field "${label}" (${error.field}) has the value ${JSON.stringify(error.value)}, which must be unique on the tenant and already belongs to ` +
+				(error.existingEmployeeId !== undefined ? `employee ${error.existingEmployeeId}` : 'another record') +
+				'. Nothing was created for this item. Disabled employees keep their POS user ID, e-mail and phone reserved.',
+		});
+	}
+	if (error instanceof NotFoundError || error instanceof AmbiguousMatchError) {
+		const key = error instanceof NotFoundError && error.key !== undefined ? ` (${JSON.stringify(error.key)})` : '';
+		return new NodeOperationError(node, error.message, {
+			itemIndex,
+			description:
+				error instanceof NotFoundError
+					? `No ${error.subject}${key} matches this item's input in Backoffice. Check the spelling (names match exactly as Backoffice shows them).`
+					: 'More than one record matches; use a unique key such as the POS user ID.',
+		});
+	}
+	if (error instanceof SonnysBackofficeError) {
+		const status = error instanceof BackofficeServerError ? error.status : undefined;
+		const hint = REMOTE_HINTS[error.code];
+		const response: JsonObject = { message: error.message, code: error.code };
+		return new NodeApiError(node, response, {
+			itemIndex,
+			message: error.message,
+			description: hint,
+			...(status !== undefined ? { httpCode: String(status) } : {}),
+		});
+	}
+	const message = error instanceof Error ? error.message : String(error);
+	return new NodeOperationError(node, `Unexpected error: ${message}`, { itemIndex });
+}
+
+/** The JSON of a failed item under "On Error: Continue": `{ error, code, field }`. */
+export function failedItemJson(nodeError: Error, original: unknown): FailedItemJson {
+	return { error: nodeError.message, code: errorCode(original), field: errorField(original) };
+}

@@ -1,0 +1,327 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { startEmulator, type Emulator } from '../emulator';
+import { emulatorCredentials, loadPackage, runNode, type LoadedPackage } from './harness';
+
+let pkg: LoadedPackage;
+let emu: Emulator;
+
+beforeAll(async () => {
+	pkg = await loadPackage();
+});
+afterAll(() => pkg?.dispose());
+beforeEach(async () => {
+	emu = await startEmulator({ tenant: 'washu', port: 0 });
+});
+afterEach(async () => {
+	await emu?.close();
+});
+
+function count(method: string, path: string): number {
+	return emu.requests.filter((r) => r.method === method && r.path.split('?')[0] === path).length;
+}
+
+/** Create Employee with every required field (and a few optional ones) driven by expressions over the input. */
+const createByExpression = {
+	resource: 'employee',
+	operation: 'create',
+	firstName: '={{ $json.firstName }}',
+	lastName: '={{ $json.lastName }}',
+	email: '={{ $json.email }}',
+	phone: '={{ $json.phone }}',
+	posUserId: '={{ $json.posUserId }}',
+	wageRate: '={{ $json.wageRate }}',
+	startDate: '={{ $json.startDate }}',
+	availableSites: '={{ $json.sites }}',
+	permission: '={{ $json.permission }}',
+	additionalFields: { departments: '={{ $json.departments }}' },
+};
+
+function hire(n: number, overrides: Record<string, unknown> = {}) {
+	return {
+		firstName: `Node${n}`,
+		lastName: 'Tester',
+		email: `node.tester${n}@example.invalid`,
+		phone: `(615) 555-${String(7000 + n).padStart(4, '0')}`,
+		posUserId: 70000 + n,
+		wageRate: '15.50',
+		startDate: '2026-05-01',
+		sites: ['WashU Fiesta', 'WashU Niles'],
+		permission: 'General User',
+		departments: 'Cashier, Line',
+		...overrides,
+	};
+}
+
+describe('Employee > Create', () => {
+	it('creates one employee per item from expressions, paired with its input, and Backoffice holds them', async () => {
+		const items = [
+			hire(1),
+			hire(2, { wageRate: 16.25, sites: 'WashU Centennial', departments: ['Line'], startDate: '05/15/2026' }),
+			hire(3, { wageRate: '15.10', sites: '__all__', permission: 'cashier', startDate: '2026-06-01T00:00:00.000-05:00' }),
+		];
+		const { items: out, error } = await runNode(pkg, {
+			parameters: createByExpression,
+			items,
+			credentials: emulatorCredentials(emu.url),
+		});
+		expect(error).toBeUndefined();
+		expect(out).toHaveLength(3);
+		out.forEach((item, i) => expect(item.pairedItem).toEqual({ item: i }));
+
+		for (const [i, item] of out.entries()) {
+			const json = item.json as Record<string, unknown>;
+			expect(json.posUserId).toBe(items[i].posUserId);
+			expect(typeof json.employeeId).toBe('number');
+			expect(String(json.posPin)).toMatch(/^[1-9]\d{4}$/);
+			const record = emu.state.findEmployeeByPosUserId(items[i].posUserId as number);
+			expect(record, `employee ${i} exists in Backoffice`).toBeDefined();
+			expect(record!.id).toBe(json.employeeId);
+			expect(record!.isActive).toBe(true);
+			expect(record!.pin).toBe(String(json.posPin));
+			expect(record!.email).toBe(items[i].email);
+		}
+
+		const [first, second, third] = items.map((h) => emu.state.findEmployeeByPosUserId(h.posUserId as number)!);
+		// Money stays decimal: "15.50" is 15.50, 16.25 (a number from the expression) is 16.25, overtime 1.5x.
+		expect(first.wages.at(-1)!.regularRate).toBe('15.50');
+		expect(first.wages.at(-1)!.overtimeRate).toBe('23.25');
+		expect(second.wages.at(-1)!.regularRate).toBe('16.25');
+		expect(third.wages.at(-1)!.regularRate).toBe('15.10');
+		expect((out[0].json as { wageRate: string }).wageRate).toBe('15.50');
+		// The start date is the calendar date as written, whatever its format or offset.
+		expect(first.startDate).toBe('05/01/2026');
+		expect(second.startDate).toBe('05/15/2026');
+		expect(third.startDate).toBe('06/01/2026');
+		// Sites: a list, a single name, and "All Sites".
+		const siteId = (name: string) => emu.state.sites.find((s) => s.name === name)!.id;
+		expect(first.siteIds).toEqual([siteId('WashU Fiesta'), siteId('WashU Niles')].sort((a, b) => a - b));
+		expect(second.siteIds).toEqual([siteId('WashU Centennial')]);
+		expect(third.siteIds).toEqual(emu.state.allSiteIds());
+		expect((out[0].json as { wageSite: string }).wageSite).toBe('WashU Fiesta');
+		// Departments from a comma-separated string and from a list; Greeter is always added.
+		const deptId = (name: string) => emu.state.tenant.departments.find((d) => d.name === name)!.id;
+		expect([...first.departmentIds].sort()).toEqual([deptId('Cashier'), deptId('Line'), deptId('Greeter')].sort());
+		expect([...second.departmentIds].sort()).toEqual([deptId('Line'), deptId('Greeter')].sort());
+		// The template name is matched without regard to case.
+		expect((out[2].json as { permissionApplied: string }).permissionApplied).toBe('Cashier');
+	});
+
+	it('takes every optional field, including a linked Backoffice login with a generated password', async () => {
+		const { items: out, error } = await runNode(pkg, {
+			parameters: {
+				resource: 'employee',
+				operation: 'create',
+				firstName: 'Opt',
+				lastName: 'Ional',
+				email: 'opt.ional@example.invalid',
+				phone: '615-555-7100',
+				posUserId: 71000,
+				wageRate: '18',
+				startDate: '2026-07-04T00:00:00',
+				availableSites: ['WashU Niles'],
+				permission: 'General User',
+				additionalFields: {
+					posPin: 24680,
+					overtimeWageRate: '30.00',
+					departments: ['Management'],
+					adpEmployeeId: 'ADP-77',
+					emergencyContactName: 'Kin Ional',
+					emergencyContactPhone: '6155557101',
+					backofficeUsername: 'opt_ional',
+				},
+			},
+			credentials: emulatorCredentials(emu.url),
+		});
+		expect(error).toBeUndefined();
+		const json = out[0].json as Record<string, unknown>;
+		expect(json.posPin).toBe(24680);
+		expect(json.overtimeWageRate).toBe('30.00');
+		expect(json.backofficeUsername).toBe('opt_ional');
+		expect(typeof json.backofficePassword).toBe('string');
+		expect((json.backofficePassword as string).length).toBe(12);
+		const record = emu.state.findEmployeeByPosUserId(71000)!;
+		expect(record.pin).toBe('24680');
+		expect(record.adpEmployeeId).toBe('ADP-77');
+		expect(record.emergencyContactName).toBe('Kin Ional');
+		expect(record.wages.at(-1)!.overtimeRate).toBe('30.00');
+		const user = emu.state.findUserByUsername('opt_ional');
+		expect(user?.employeeId).toBe(record.id);
+		expect(user?.password).toBe(json.backofficePassword);
+	});
+
+	it('50 items share one login and one site lookup', async () => {
+		const items = Array.from({ length: 50 }, (_, n) => hire(100 + n, { sites: ['WashU Fiesta'] }));
+		const { items: out, error } = await runNode(pkg, {
+			parameters: createByExpression,
+			items,
+			credentials: emulatorCredentials(emu.url),
+		});
+		expect(error).toBeUndefined();
+		expect(out).toHaveLength(50);
+		expect(out.map((o) => o.pairedItem)).toEqual(items.map((_, i) => ({ item: i })));
+		for (const h of items) expect(emu.state.findEmployeeByPosUserId(h.posUserId)).toBeDefined();
+		expect(count('POST', '/login_check')).toBe(1);
+		expect(count('GET', '/employee/create')).toBe(1);
+		expect(count('POST', '/employee/insert')).toBe(50);
+	});
+
+	it('under "On Error: Continue" a duplicate in the middle yields { error, code, field } and the rest still run', async () => {
+		const taken = emu.state.employees.find((e) => e.isActive)!;
+		const items = [hire(201), hire(202, { posUserId: taken.posUserId }), hire(203), hire(204, { email: taken.email })];
+		const employeesBefore = emu.state.employees.length;
+		const { items: out, error } = await runNode(pkg, {
+			parameters: createByExpression,
+			items,
+			credentials: emulatorCredentials(emu.url),
+			continueOnFail: true,
+		});
+		expect(error).toBeUndefined();
+		expect(out).toHaveLength(4);
+		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(out[1].json).toEqual({
+			error: expect.stringContaining(String(taken.posUserId)),
+			code: 'DUPLICATE',
+			field: 'posUserId',
+		});
+		expect(out[3].json).toMatchObject({ code: 'DUPLICATE', field: 'email' });
+		expect(out[0].json.employeeId).toEqual(expect.any(Number));
+		expect(out[2].json.employeeId).toEqual(expect.any(Number));
+		// Exactly the two good hires were created; nothing was posted for the duplicates.
+		expect(emu.state.employees.length).toBe(employeesBefore + 2);
+		expect(count('POST', '/employee/insert')).toBe(2);
+		expect(count('POST', '/login_check')).toBe(1);
+	});
+
+	it('without "Continue" a duplicate stops the run with a NodeOperationError naming the field, value and item', async () => {
+		const taken = emu.state.employees.find((e) => e.isActive)!;
+		const { error } = await runNode(pkg, {
+			parameters: createByExpression,
+			items: [hire(301), hire(302, { posUserId: taken.posUserId })],
+			credentials: emulatorCredentials(emu.url),
+		});
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toContain(`POS User ID ${taken.posUserId}`);
+		expect(error?.description).toContain('posUserId');
+		expect(error?.description).toContain(String(taken.posUserId));
+		expect((error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(1);
+		expect(emu.state.findEmployeeByPosUserId(70301)).toBeDefined();
+	});
+
+	it('refuses bad input before any request, naming the field and the value', async () => {
+		const cases: Array<[Record<string, unknown>, string, string]> = [
+			[{ wageRate: '15,50' }, 'Wage Rate', '15,50'],
+			[{ startDate: 'next monday' }, 'Start Date', 'next monday'],
+			[{ startDate: '2026-02-30' }, 'Start Date', '2026-02-30'],
+			[{ posUserId: 'abc' }, 'POS User ID', 'abc'],
+			[{ sites: [] }, 'Available Sites', ''],
+			[{ sites: ['__all__', 'WashU Niles'] }, 'Available Sites', ''],
+		];
+		for (const [override, label, value] of cases) {
+			const { items: out, error } = await runNode(pkg, {
+				parameters: createByExpression,
+				items: [hire(400, override)],
+				credentials: emulatorCredentials(emu.url),
+				continueOnFail: true,
+			});
+			expect(error).toBeUndefined();
+			const json = out[0].json as { error: string; code: string; field: string };
+			expect(json.code, JSON.stringify(override)).toBe('VALIDATION_ERROR');
+			expect(json.error).toContain(label);
+			if (value) expect(json.error).toContain(value);
+		}
+		expect(emu.requests).toHaveLength(0);
+	});
+
+	it('reports a client-side validation error with the field and the item value', async () => {
+		const { error } = await runNode(pkg, {
+			parameters: createByExpression,
+			items: [hire(500, { phone: '12345' })],
+			credentials: emulatorCredentials(emu.url),
+		});
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toContain('Phone');
+		expect(error?.description).toContain('"12345"');
+		expect(count('POST', '/employee/insert')).toBe(0);
+	});
+});
+
+describe('Employee > Disable', () => {
+	it('disables by POS user ID and by e-mail; the employee is inactive in Backoffice', async () => {
+		const [a, b] = emu.state.employees.filter((e) => e.isActive && e.email !== '');
+		const { items: out, error } = await runNode(pkg, {
+			parameters: {
+				resource: 'employee',
+				operation: 'disable',
+				lookupBy: '={{ $json.by }}',
+				posUserId: '={{ $json.posUserId }}',
+				email: '={{ $json.email }}',
+			},
+			items: [
+				{ by: 'posUserId', posUserId: a.posUserId },
+				{ by: 'email', email: b.email.toUpperCase() },
+			],
+			credentials: emulatorCredentials(emu.url),
+		});
+		expect(error).toBeUndefined();
+		expect(out).toHaveLength(2);
+		expect(out[0].pairedItem).toEqual({ item: 0 });
+		expect(out[1].pairedItem).toEqual({ item: 1 });
+		expect(out[0].json).toMatchObject({ employeeId: a.id, posUserId: a.posUserId, alreadyInactive: false });
+		expect(out[1].json).toMatchObject({ employeeId: b.id, posUserId: b.posUserId });
+		expect(typeof out[0].json.disabledAt).toBe('string');
+		expect(emu.state.getEmployee(a.id)!.isActive).toBe(false);
+		expect(emu.state.getEmployee(b.id)!.isActive).toBe(false);
+		expect(count('POST', '/login_check')).toBe(1);
+	});
+
+	it('an unknown employee is a NodeOperationError; with Continue the other items still run', async () => {
+		const a = emu.state.employees.find((e) => e.isActive)!;
+		const { items: out } = await runNode(pkg, {
+			parameters: { resource: 'employee', operation: 'disable', lookupBy: 'posUserId', posUserId: '={{ $json.id }}' },
+			items: [{ id: 999_999 }, { id: a.posUserId }],
+			credentials: emulatorCredentials(emu.url),
+			continueOnFail: true,
+		});
+		expect(out[0].json).toMatchObject({ code: 'NOT_FOUND', field: null });
+		expect(out[0].pairedItem).toEqual({ item: 0 });
+		expect(out[1].json).toMatchObject({ employeeId: a.id });
+		expect(emu.state.getEmployee(a.id)!.isActive).toBe(false);
+	});
+});
+
+describe('Employee > Check Availability', () => {
+	it('answers the value and whether it is free, for POS user ID, e-mail and phone', async () => {
+		const taken = emu.state.employees.find((e) => e.isActive && e.email !== '')!;
+		const { items: out, error } = await runNode(pkg, {
+			parameters: {
+				resource: 'employee',
+				operation: 'checkAvailability',
+				checkField: '={{ $json.field }}',
+				posUserId: '={{ $json.value }}',
+				email: '={{ $json.value }}',
+				phone: '={{ $json.value }}',
+			},
+			items: [
+				{ field: 'posUserId', value: taken.posUserId },
+				{ field: 'posUserId', value: 88_888 },
+				{ field: 'email', value: taken.email },
+				{ field: 'email', value: 'nobody.here@example.invalid' },
+				{ field: 'phone', value: taken.phone },
+				{ field: 'phone', value: '(999) 555-0000' },
+			],
+			credentials: emulatorCredentials(emu.url),
+		});
+		expect(error).toBeUndefined();
+		expect(out.map((o) => o.json)).toEqual([
+			{ field: 'posUserId', value: taken.posUserId, available: false },
+			{ field: 'posUserId', value: 88_888, available: true },
+			{ field: 'email', value: taken.email, available: false },
+			{ field: 'email', value: 'nobody.here@example.invalid', available: true },
+			{ field: 'phone', value: taken.phone, available: false },
+			{ field: 'phone', value: '(999) 555-0000', available: true },
+		]);
+		expect(out.map((o) => o.pairedItem)).toEqual([0, 1, 2, 3, 4, 5].map((item) => ({ item })));
+		expect(count('POST', '/login_check')).toBe(1);
+	});
+});

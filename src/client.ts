@@ -1,0 +1,200 @@
+import { SonnysBackofficeError, ValidationError } from './errors';
+import type {
+	BackofficeUserCreated,
+	CreateBackofficeUserInput,
+	CreateEmployeeInput,
+	Department,
+	DisableEmployeeInput,
+	EmailAvailabilityInput,
+	EmployeeCreated,
+	EmployeeDisabled,
+	ListPermissionsInput,
+	Permission,
+	PhoneAvailabilityInput,
+	PosUserIdAvailabilityInput,
+	RefreshOption,
+	Site,
+	SonnysBackofficeClientApi,
+	SonnysBackofficeClientOptions,
+} from './models/api';
+import { validateClientOptions, validateListPermissions } from './models/schemas';
+import { isEmailAvailable, isPhoneAvailable, isPosUserIdAvailable } from './operations/availability';
+import type { OperationContext } from './operations/context';
+import { createBackofficeUser } from './operations/create-backoffice-user';
+import { createEmployee } from './operations/create-employee';
+import { disableEmployee } from './operations/disable-employee';
+import { listDepartments, listPermissions, listSites } from './operations/discovery';
+import { EmployeeIndex } from './operations/employee-index';
+import { parseLoginError } from './pages/login';
+import { BackofficeSession } from './session/session';
+import { DEFAULT_RETRY_POLICY } from './transport/retry';
+import type { Transport } from './transport/types';
+import { isLoopbackHost, UndiciTransport } from './transport/undici-transport';
+
+/** Version sent in the default User-Agent (keep in step with package.json). */
+export const CLIENT_VERSION = '0.1.0';
+
+/** Default per-request timeout. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Default cap on a response body (the dashboard alone is ~180 KB; a 10,000-row roster a few MB). */
+export const DEFAULT_MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
+/** Default User-Agent. */
+export const DEFAULT_USER_AGENT = `n8n-nodes-sonnys-backoffice/${CLIENT_VERSION}`;
+
+/** Internal knobs for tests and the benchmark; not part of the public options. */
+export interface ClientInternals {
+	/** Replace the HTTP transport. */
+	transport?: Transport;
+	/** Replace the retry wait. */
+	sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * The Sonny's Backoffice client: one tenant, one bot login, lazy.
+ *
+ * ```ts
+ * await using client = new SonnysBackofficeClient({ subdomain: 'washu', username, password });
+ * const created = await client.createEmployee({ ... });
+ * ```
+ *
+ * Caches (site tree and departments, permission templates, the uniqueness index) live as long as the
+ * client; discovery methods take `refresh: true`. Methods may be awaited one after another or
+ * concurrently; writes are never replayed blindly.
+ */
+export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncDisposable {
+	/** The origin requests go to. */
+	readonly baseUrl: string;
+	private readonly session: BackofficeSession;
+	private readonly transport: Transport;
+	private readonly ctx: OperationContext;
+	private closed = false;
+
+	/**
+	 * Validates the options (nothing is sent): `subdomain` a plain DNS label; `baseUrl` https unless its
+	 * host is loopback, so a bot password never crosses a network in clear text.
+	 */
+	constructor(options: SonnysBackofficeClientOptions, internals: ClientInternals = {}) {
+		const o = validateClientOptions(options);
+		this.baseUrl = resolveBaseUrl(o.subdomain, o.baseUrl);
+		const maxRetries = o.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries;
+		this.transport = internals.transport ?? new UndiciTransport();
+		this.session = new BackofficeSession({
+			baseUrl: this.baseUrl,
+			username: o.username,
+			password: o.password,
+			userAgent: o.userAgent ?? DEFAULT_USER_AGENT,
+			timeoutMs: o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+			maxResponseBytes: o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+			retryPolicy: { ...DEFAULT_RETRY_POLICY, maxRetries },
+			transport: this.transport,
+			loginErrorText: parseLoginError,
+			sleep: internals.sleep,
+		});
+		this.ctx = {
+			session: this.session,
+			caches: { index: new EmployeeIndex() },
+			onUnknownPermission: o.onUnknownPermission ?? 'fallback',
+		};
+	}
+
+	/** Logs in now unless already logged in (normally lazy). One request; a refused login is never retried. */
+	async login(): Promise<void> {
+		this.assertOpen();
+		await this.session.ensureLoggedIn();
+	}
+
+	/** Creates a POS employee (and optionally its linked Backoffice user). */
+	async createEmployee(input: CreateEmployeeInput): Promise<EmployeeCreated> {
+		this.assertOpen();
+		return createEmployee(this.ctx, input);
+	}
+
+	/** Disables an employee found by POS user ID or e-mail. */
+	async disableEmployee(input: DisableEmployeeInput): Promise<EmployeeDisabled> {
+		this.assertOpen();
+		return disableEmployee(this.ctx, input);
+	}
+
+	/** Creates a Backoffice user, standalone or linked to an employee. */
+	async createBackofficeUser(input: CreateBackofficeUserInput): Promise<BackofficeUserCreated> {
+		this.assertOpen();
+		return createBackofficeUser(this.ctx, input);
+	}
+
+	/** Every site the bot user can see (cached; shares one GET with `listDepartments`). */
+	async listSites(options: RefreshOption = {}): Promise<Site[]> {
+		this.assertOpen();
+		return listSites(this.ctx, options.refresh === true);
+	}
+
+	/** Every department (cached; shares one GET with `listSites`). */
+	async listDepartments(options: RefreshOption = {}): Promise<Department[]> {
+		this.assertOpen();
+		return listDepartments(this.ctx, options.refresh === true);
+	}
+
+	/** POS or Backoffice permission templates (cached per scope). */
+	async listPermissions(options: ListPermissionsInput): Promise<Permission[]> {
+		this.assertOpen();
+		const v = validateListPermissions(options);
+		return listPermissions(this.ctx, v.scope, v.refresh === true);
+	}
+
+	/** Whether a POS user ID is free (live search; inactive employees keep theirs). */
+	async isPosUserIdAvailable(input: PosUserIdAvailabilityInput): Promise<boolean> {
+		this.assertOpen();
+		return isPosUserIdAvailable(this.ctx, input);
+	}
+
+	/** Whether an e-mail is free among employees (cached index). */
+	async isEmailAvailable(input: EmailAvailabilityInput): Promise<boolean> {
+		this.assertOpen();
+		return isEmailAvailable(this.ctx, input);
+	}
+
+	/** Whether a phone number is free among employees (cached index, compared as digits). */
+	async isPhoneAvailable(input: PhoneAvailabilityInput): Promise<boolean> {
+		this.assertOpen();
+		return isPhoneAvailable(this.ctx, input);
+	}
+
+	/** Releases the connection pool. Idempotent. Does not log out (the session simply ends). */
+	async close(): Promise<void> {
+		if (this.closed) return;
+		this.closed = true;
+		await this.session.reset();
+		await this.transport.close();
+	}
+
+	/** `await using client = new SonnysBackofficeClient(...)` closes it at scope exit. */
+	async [Symbol.asyncDispose](): Promise<void> {
+		await this.close();
+	}
+
+	private assertOpen(): void {
+		if (this.closed) throw new SonnysBackofficeError('the client is closed', 'CLIENT_CLOSED');
+	}
+}
+
+/** The tenant origin: `https://<subdomain>.sonnyscontrols.com`, or `baseUrl` when it passes the rules. */
+export function resolveBaseUrl(subdomain: string, baseUrl?: string): string {
+	if (baseUrl === undefined || baseUrl === '') {
+		if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(subdomain)) {
+			throw new ValidationError('subdomain', 'must be a plain DNS label (letters, digits, hyphens), e.g. "washu"');
+		}
+		return `https://${subdomain.toLowerCase()}.sonnyscontrols.com`;
+	}
+	let url: URL;
+	try {
+		url = new URL(baseUrl);
+	} catch {
+		throw new ValidationError('baseUrl', 'must be an absolute http(s) URL');
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ValidationError('baseUrl', 'must be an http(s) URL');
+	if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+		throw new ValidationError('baseUrl', 'must use https unless the host is loopback: the bot password would travel in clear text');
+	}
+	if (url.username || url.password) throw new ValidationError('baseUrl', 'must not contain credentials');
+	if (url.pathname !== '/' && url.pathname !== '') throw new ValidationError('baseUrl', 'must be an origin without a path');
+	return url.origin;
+}

@@ -1,0 +1,34 @@
+/**
+ * Public entry point of the core client for Sonny's Carwash Controls Backoffice.
+ * Imports nothing from n8n.
+ */
+export {
+	SonnysBackofficeClient,
+	resolveBaseUrl,
+	DEFAULT_TIMEOUT_MS,
+	DEFAULT_MAX_RESPONSE_BYTES,
+	DEFAULT_USER_AGENT,
+	CLIENT_VERSION,
+} from './client';
+export type { ClientInternals } from './client';
+export {
+	SonnysBackofficeError,
+	ValidationError,
+	DuplicateError,
+	NotFoundError,
+	AmbiguousMatchError,
+	AuthenticationError,
+	BackofficeServerError,
+	UnexpectedPageError,
+	RejectedByServerError,
+	VerificationError,
+	OutcomeUnknownError,
+	TimeoutError,
+	ConnectionError,
+} from './errors';
+export type { SonnysBackofficeErrorCode } from './errors';
+export type * from './models/api';
+export type { Transport, TransportRequest, TransportResponse } from './transport/types';
+export { retryDecision, parseRetryAfter, DEFAULT_RETRY_POLICY } from './transport/retry';
+export type { AttemptOutcome, RetryPolicy, RetryVerdict } from './transport/retry';
+export { BO_TEMPLATE_DEFERRED_WARNING } from './operations/create-backoffice-user';

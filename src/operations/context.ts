@@ -1,0 +1,29 @@
+import type { BackofficeSession } from '../session/session';
+import type { Permission } from '../models/api';
+import type { parseCreatePage } from '../pages/employee-create';
+import type { parsePosPermissionsPage } from '../pages/employee-permissions';
+import type { EmployeeIndex } from './employee-index';
+
+/** The create page model: site tree and departments (protocol A.3). */
+export type CreatePageModel = ReturnType<typeof parseCreatePage>;
+
+/** POS templates and the permission schema, read from one permissions page (protocol A.6). */
+export interface PosTemplateCache {
+	templates: ReturnType<typeof parsePosPermissionsPage>['templates'];
+	schema: ReturnType<typeof parsePosPermissionsPage>['schema'];
+}
+
+/** Per-client caches; they live as long as the client unless a method is called with `refresh`. */
+export interface ClientCaches {
+	createPage?: CreatePageModel;
+	posTemplates?: PosTemplateCache;
+	boTemplates?: Permission[];
+	index: EmployeeIndex;
+}
+
+/** What every operation receives from the facade. */
+export interface OperationContext {
+	session: BackofficeSession;
+	caches: ClientCaches;
+	onUnknownPermission: 'fallback' | 'error';
+}

@@ -1,0 +1,121 @@
+import { DuplicateError, OutcomeUnknownError, BackofficeServerError } from '../errors';
+import { generatePassword } from '../generators';
+import type { BackofficeUserCreated, CreateBackofficeUserInput } from '../models/api';
+import { validateCreateBackofficeUser } from '../models/schemas';
+import { parseUserList } from '../pages/user-list';
+import { resolveSiteNames } from '../payloads/site-availability';
+import { buildUserInsertPairs } from '../payloads/user-insert';
+import type { OperationContext } from './context';
+import { loadBoTemplates, loadCreatePage, resolveTemplate } from './discovery';
+import { resolveEmployeeId } from './disable-employee';
+import { idFromLocation, isAmbiguousFailure, rejectionFromResponse } from './write-outcome';
+
+/** The Milestone-1 notice every Backoffice user creation returns (reference library B.8). */
+export const BO_TEMPLATE_DEFERRED_WARNING =
+	'permission template assignment is deferred to Milestone 2 — assign via the Backoffice UI (shield icon) on /user';
+
+const USER_ID_IN_LOCATION = /^\/user\/(permissions|edit)\/(\d+)$/;
+
+/** Creates a Backoffice user, standalone or linked to an existing employee (protocol A.9). */
+export async function createBackofficeUser(
+	ctx: OperationContext,
+	input: CreateBackofficeUserInput,
+): Promise<BackofficeUserCreated> {
+	const v = validateCreateBackofficeUser(input);
+	const warnings: string[] = [];
+	const templates = await loadBoTemplates(ctx);
+	const resolved = resolveTemplate(templates, v.permission, ctx.onUnknownPermission, 'backoffice');
+	warnings.push(...resolved.warnings);
+	let sitesGranted: string[] | 'all' = 'all';
+	if (v.availableSites !== 'all') {
+		const page = await loadCreatePage(ctx);
+		const ids = resolveSiteNames(page, v.availableSites);
+		sitesGranted = ids === 'all' ? 'all' : page.sites.filter((s) => ids.includes(s.id)).map((s) => s.name);
+	}
+	const linked = v.linkToEmployeePosUserId !== undefined || v.linkToEmployeeEmail !== undefined;
+	const employeeId = linked
+		? await resolveEmployeeId(ctx, { posUserId: v.linkToEmployeePosUserId, email: v.linkToEmployeeEmail })
+		: undefined;
+	const password = v.password ?? generatePassword();
+	const pairs = buildUserInsertPairs(
+		employeeId !== undefined
+			? { employeeId, email: v.email, username: v.username, password }
+			: { firstName: v.firstName ?? '', lastName: v.lastName ?? '', email: v.email, username: v.username, password },
+	);
+	const userId = await postUserInsert(ctx, pairs, v.username, v.email, warnings);
+	warnings.push(BO_TEMPLATE_DEFERRED_WARNING);
+	return {
+		userId,
+		username: v.username,
+		password,
+		email: v.email,
+		...(employeeId !== undefined ? { linkedEmployeeId: employeeId } : {}),
+		permissionApplied: resolved.template.name,
+		sitesGranted,
+		warnings,
+	};
+}
+
+/** The linked-user step of `createEmployee` (`requiresBackoffice`). */
+export async function createLinkedUser(
+	ctx: OperationContext,
+	args: { employeeId: number; username: string; password?: string; email: string },
+): Promise<{ userId: number; password: string; warnings: string[] }> {
+	const warnings: string[] = [];
+	const password = args.password ?? generatePassword();
+	const pairs = buildUserInsertPairs({
+		employeeId: args.employeeId,
+		email: args.email,
+		username: args.username,
+		password,
+	});
+	const userId = await postUserInsert(ctx, pairs, args.username, args.email, warnings);
+	warnings.push(BO_TEMPLATE_DEFERRED_WARNING);
+	return { userId, password, warnings };
+}
+
+/** POST /user/insert once; after an ambiguous failure look the username up on /user instead of re-sending. */
+async function postUserInsert(
+	ctx: OperationContext,
+	pairs: Array<[string, string]>,
+	username: string,
+	email: string,
+	warnings: string[],
+): Promise<number> {
+	try {
+		const res = await ctx.session.post('/user/insert', pairs);
+		const id = idFromLocation(res.location, USER_ID_IN_LOCATION);
+		if (id !== undefined) return id;
+		throw await rejectionFromResponse(ctx, `Backoffice user '${username}'`, res, { username, email });
+	} catch (err) {
+		if (err instanceof DuplicateError || !isAmbiguousFailure(err)) throw err;
+		const cause = err as Error;
+		const checked = `the Backoffice user list (/user) for username '${username}'`;
+		let users;
+		try {
+			users = parseUserList((await ctx.session.get('/user')).body).users;
+		} catch (lookupErr) {
+			throw new OutcomeUnknownError(
+				`creating Backoffice user '${username}' failed (${cause.message}); the request was not re-sent`,
+				`${checked} failed too (${(lookupErr as Error).message})`,
+				{ cause },
+			);
+		}
+		const found = users.find((u) => u.username?.toLowerCase() === username.toLowerCase());
+		if (found) {
+			warnings.push(`the create request failed (${cause.message}) but Backoffice user ${found.userId} exists; it was not re-sent`);
+			return found.userId;
+		}
+		if (users.every((u) => u.username === undefined)) {
+			throw new OutcomeUnknownError(
+				`creating Backoffice user '${username}' failed (${cause.message}); the request was not re-sent`,
+				`${checked}, which does not show usernames`,
+				{ cause },
+			);
+		}
+		throw new BackofficeServerError(
+			`creating Backoffice user '${username}' failed (${cause.message}); ${checked} shows it does not exist: nothing was created`,
+			{ cause },
+		);
+	}
+}

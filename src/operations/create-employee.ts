@@ -1,0 +1,249 @@
+import {
+	BackofficeServerError,
+	DuplicateError,
+	OutcomeUnknownError,
+	TimeoutError,
+	ValidationError,
+	VerificationError,
+} from '../errors';
+import { generatePin } from '../generators';
+import type { CreateEmployeeInput, EmployeeCreated } from '../models/api';
+import { formatMoney } from '../models/money';
+import { validateCreateEmployee } from '../models/schemas';
+import { parseEditPage } from '../pages/employee-edit';
+import { parsePosPermissionsPage } from '../pages/employee-permissions';
+import { buildEmployeeInsertPairs } from '../payloads/employee-insert';
+import { buildPosPermissionsPairs } from '../payloads/pos-permissions';
+import { resolveSiteNames } from '../payloads/site-availability';
+import type { PageResponse } from '../session/session';
+import type { OperationContext } from './context';
+import { createLinkedUser } from './create-backoffice-user';
+import { loadCreatePage, loadPosTemplates, resolveTemplate } from './discovery';
+import { findByPosUserId, idFromLocation, isAmbiguousFailure, rejectionFromResponse } from './write-outcome';
+
+type Validated = ReturnType<typeof validateCreateEmployee>;
+
+const EMPLOYEE_ID_IN_LOCATION = /^\/employee\/(edit|permissions)\/(\d+)$/;
+
+/**
+ * Creates a POS employee: validate -> resolve template, sites, departments -> pre-flight POS id (live),
+ * e-mail and phone (cached index) -> POST insert -> read back the granted sites -> POST the full
+ * permission matrix -> read the permissions back -> optional linked Backoffice user.
+ * The insert is never re-sent; after an ambiguous failure the POS id is looked up instead.
+ */
+export async function createEmployee(ctx: OperationContext, input: CreateEmployeeInput): Promise<EmployeeCreated> {
+	const v = validateCreateEmployee(input);
+	const warnings: string[] = [];
+	const page = await loadCreatePage(ctx);
+	const granted = resolveSiteNames(page, v.availableSites);
+	const departmentIds = resolveDepartments(page.departments, v.departments);
+	const index = ctx.caches.index;
+	await index.loadRoster(ctx.session);
+	const pos = await loadPosTemplates(ctx);
+	const resolved = resolveTemplate(pos.templates, v.permission, ctx.onUnknownPermission, 'pos');
+	warnings.push(...resolved.warnings);
+	await index.loadEmails(ctx.session);
+	await preflight(ctx, v);
+
+	const posPin = v.posPin ?? generatePin();
+	const wageSiteId = granted === 'all' ? page.sites[0]?.id : granted[0];
+	if (wageSiteId === undefined) throw new ValidationError('availableSites', 'the tenant has no site to attribute the wage to');
+	const pairs = buildEmployeeInsertPairs(v, { tree: page, departmentIds, wageSiteId, granted, posPin });
+
+	let employeeId: number;
+	let res: PageResponse | undefined;
+	try {
+		res = await ctx.session.post('/employee/insert', pairs);
+	} catch (err) {
+		if (!isAmbiguousFailure(err)) throw err;
+		employeeId = await reconcileLostInsert(ctx, v, err as Error);
+		warnings.push(
+			`the create request failed (${(err as Error).message}) but employee ${employeeId} with POS user ID ${v.posUserId} exists; it was not re-sent and the create continued`,
+		);
+	}
+	if (res) {
+		const id = idFromLocation(res.location, EMPLOYEE_ID_IN_LOCATION);
+		if (id === undefined) {
+			throw await rejectionFromResponse(ctx, 'the new employee', res, {
+				posUserId: v.posUserId,
+				email: v.email,
+				phone: v.phone,
+			});
+		}
+		employeeId = id;
+	}
+	employeeId = employeeId!;
+	index.recordEmployee({
+		employeeId,
+		posUserId: v.posUserId,
+		firstName: v.firstName,
+		lastName: v.lastName,
+		phoneDigits: v.phone,
+		email: v.email,
+	});
+
+	// Read back before applying permissions: a wrong site grant must stop here (protocol A.5, v0.7.2 fix).
+	const editPath = `/employee/edit/${employeeId}`;
+	const edit = parseEditPage((await ctx.session.get(editPath)).body, editPath);
+	const allIds = page.sites.map((s) => s.id);
+	const wantIds = granted === 'all' ? allIds : granted;
+	const gotIds = edit.availableSites === 'all' ? allIds : edit.availableSites;
+	if (!sameSet(wantIds, gotIds)) {
+		throw new VerificationError(
+			`employee ${employeeId} was created but its site access reads back as [${siteNames(page.sites, gotIds).join(', ')}] ` +
+				`instead of [${siteNames(page.sites, wantIds).join(', ')}]; the permission template was NOT applied`,
+		);
+	}
+
+	const template = resolved.template;
+	const schemaIds = pos.schema.map((p) => p.id);
+	// The page script sets the authority flag when every grant is on and no override is (protocol A.6).
+	const authority = template.overrides.length === 0 && schemaIds.every((id) => template.grants.includes(id));
+	const permPairs = buildPosPermissionsPairs({
+		employeeId,
+		templateId: template.id,
+		schema: pos.schema,
+		grants: template.grants,
+		overrides: template.overrides,
+		hasActionApprovalAuthority: authority,
+	});
+	let permFailure: Error | undefined;
+	try {
+		const pr = await ctx.session.post('/employee/permissions/update', permPairs);
+		if (pr.location?.split('?')[0] !== '/employee') {
+			throw await rejectionFromResponse(ctx, `the permissions of employee ${employeeId}`, pr, {});
+		}
+	} catch (err) {
+		if (!isAmbiguousFailure(err)) throw err;
+		permFailure = err as Error;
+	}
+	// A permissions POST can be "accepted but silently ignored" (protocol A.0): verify on the page.
+	const permPath = `/employee/permissions/${employeeId}`;
+	let perms;
+	try {
+		perms = parsePosPermissionsPage((await ctx.session.get(permPath)).body, permPath);
+	} catch (err) {
+		if (!permFailure) throw err;
+		throw new OutcomeUnknownError(
+			`employee ${employeeId} was created; applying template '${template.name}' failed (${permFailure.message})`,
+			`reading ${permPath} back also failed (${(err as Error).message})`,
+			{ cause: permFailure },
+		);
+	}
+	if (!sameSet(perms.granted, template.grants) || !sameSet(perms.overrides, template.overrides)) {
+		throw new VerificationError(
+			`employee ${employeeId} was created but template '${template.name}' did not take effect` +
+				(permFailure ? ` (the permissions request failed: ${permFailure.message})` : ''),
+		);
+	}
+	if (permFailure) warnings.push(`the permissions request failed (${permFailure.message}) but reading them back shows '${template.name}' applied`);
+
+	const result: EmployeeCreated = {
+		employeeId,
+		posUserId: v.posUserId,
+		posPin,
+		firstName: v.firstName,
+		lastName: v.lastName,
+		email: v.email,
+		permissionApplied: template.name,
+		sitesGranted: siteNames(page.sites, gotIds),
+		departments: departmentNames(page.departments, edit.departmentIds.length > 0 ? edit.departmentIds : departmentIds),
+		wageSite: page.sites.find((s) => s.id === wageSiteId)?.name ?? String(wageSiteId),
+		wageRate: formatMoney(v.wageRate),
+		overtimeWageRate: formatMoney(v.overtimeWageRate),
+		warnings,
+	};
+
+	if (v.requiresBackoffice && v.backofficeUsername) {
+		const user = await createLinkedUser(ctx, {
+			employeeId,
+			username: v.backofficeUsername,
+			password: v.backofficePassword,
+			email: v.email,
+		});
+		result.backofficeUserId = user.userId;
+		result.backofficeUsername = v.backofficeUsername;
+		result.backofficePassword = user.password;
+		warnings.push(...user.warnings);
+	}
+	return result;
+}
+
+async function preflight(ctx: OperationContext, v: Validated): Promise<void> {
+	const row = await findByPosUserId(ctx, v.posUserId);
+	if (row) throw new DuplicateError('posUserId', String(v.posUserId), undefined, row.employeeId);
+	const byEmail = ctx.caches.index.byEmail(v.email);
+	if (byEmail) throw new DuplicateError('email', v.email, undefined, byEmail.employeeId);
+	const byPhone = ctx.caches.index.byPhone(v.phone);
+	if (byPhone) throw new DuplicateError('phone', v.phone, undefined, byPhone.employeeId);
+}
+
+/**
+ * After an ambiguous failure of the insert: never re-send; look the POS id up. Found with the same
+ * names -> it was created; provably absent after a definite server answer -> nothing was created;
+ * otherwise the outcome is unknown.
+ */
+async function reconcileLostInsert(ctx: OperationContext, v: Validated, cause: Error): Promise<number> {
+	const checked = `a roster search for POS user ID ${v.posUserId} (inactive included)`;
+	let row;
+	try {
+		row = await findByPosUserId(ctx, v.posUserId);
+	} catch (err) {
+		throw new OutcomeUnknownError(
+			`creating employee with POS user ID ${v.posUserId} failed (${cause.message}) and it is unknown whether it was created; the request was not re-sent`,
+			`${checked} failed too (${(err as Error).message})`,
+			{ cause },
+		);
+	}
+	if (row && sameName(row.firstName, v.firstName) && sameName(row.lastName, v.lastName)) return row.employeeId;
+	if (row) {
+		throw new OutcomeUnknownError(
+			`creating employee with POS user ID ${v.posUserId} failed (${cause.message}); the POS user ID now belongs to employee ${row.employeeId} with another name`,
+			checked,
+			{ cause },
+		);
+	}
+	if (cause instanceof TimeoutError) {
+		throw new OutcomeUnknownError(
+			`creating employee with POS user ID ${v.posUserId} timed out and it is not on the roster yet; the server may still create it, so check before trying again`,
+			checked,
+			{ cause },
+		);
+	}
+	throw new BackofficeServerError(
+		`creating employee with POS user ID ${v.posUserId} failed (${cause.message}); ${checked} shows it does not exist: nothing was created`,
+		{ status: cause instanceof BackofficeServerError ? cause.status : undefined, cause },
+	);
+}
+
+/** Department names to ids; an unknown name is refused (naming it) rather than silently dropped. */
+function resolveDepartments(available: Array<{ id: number; name: string }>, names: readonly string[]): number[] {
+	return names.map((name, i) => {
+		const d = available.find((x) => x.name === name) ?? available.find((x) => x.name.toLowerCase() === name.toLowerCase());
+		if (!d) {
+			throw new ValidationError(
+				`departments.${i}`,
+				`unknown department '${name}'; available: ${available.map((x) => x.name).join(', ')}`,
+			);
+		}
+		return d.id;
+	});
+}
+
+function departmentNames(available: Array<{ id: number; name: string }>, ids: readonly number[]): string[] {
+	return ids.map((id) => available.find((d) => d.id === id)?.name ?? String(id));
+}
+
+function siteNames(sites: Array<{ id: number; name: string }>, ids: readonly number[]): string[] {
+	return sites.filter((s) => ids.includes(s.id)).map((s) => s.name);
+}
+
+function sameSet(a: readonly number[], b: readonly number[]): boolean {
+	const sa = new Set(a);
+	const sb = new Set(b);
+	return sa.size === sb.size && [...sa].every((x) => sb.has(x));
+}
+
+function sameName(a: string, b: string): boolean {
+	return a.trim().toLowerCase() === b.trim().toLowerCase();
+}

@@ -1,0 +1,81 @@
+import { NotFoundError, OutcomeUnknownError, VerificationError } from '../errors';
+import type { DisableEmployeeInput, EmployeeDisabled } from '../models/api';
+import { validateDisableEmployee } from '../models/schemas';
+import { parseEditPage } from '../pages/employee-edit';
+import type { OperationContext } from './context';
+import { findByPosUserId, isAmbiguousFailure, rejectionFromResponse } from './write-outcome';
+
+/**
+ * Disables an employee found by POS user ID (targeted roster search) or e-mail (the `/user/create`
+ * e-mail map, protocol A.9 / B.7): GET the edit form, re-post every field exactly as a browser would
+ * with `employee[isActive]` omitted (presence binding, protocol A.0/A.7), then read the page back.
+ * Already inactive -> nothing is posted.
+ */
+export async function disableEmployee(ctx: OperationContext, input: DisableEmployeeInput): Promise<EmployeeDisabled> {
+	const v = validateDisableEmployee(input);
+	const warnings: string[] = [];
+	const employeeId = await resolveEmployeeId(ctx, v);
+	const editPath = `/employee/edit/${employeeId}`;
+	const before = parseEditPage((await ctx.session.get(editPath)).body, editPath);
+	const base = { employeeId, posUserId: before.posUserId ?? v.posUserId ?? 0, ...(before.email ? { email: before.email } : {}) };
+	if (!before.isActive) {
+		warnings.push(`employee ${employeeId} was already inactive; nothing was changed`);
+		return { ...base, disabledAt: new Date(), alreadyInactive: true, warnings };
+	}
+	const form = before.form;
+	form.remove('employee[isActive]');
+	let failure: Error | undefined;
+	try {
+		const res = await ctx.session.post('/employee/update', form.pairs());
+		if (res.location?.split('?')[0] !== '/employee') {
+			throw await rejectionFromResponse(ctx, `disabling employee ${employeeId}`, res, {});
+		}
+	} catch (err) {
+		if (!isAmbiguousFailure(err)) throw err;
+		failure = err as Error;
+	}
+	let after;
+	try {
+		after = parseEditPage((await ctx.session.get(editPath)).body, editPath);
+	} catch (err) {
+		if (!failure) throw err;
+		throw new OutcomeUnknownError(
+			`disabling employee ${employeeId} failed (${failure.message}); the request was not re-sent`,
+			`reading ${editPath} back failed too (${(err as Error).message})`,
+			{ cause: failure },
+		);
+	}
+	if (after.isActive) {
+		throw new VerificationError(
+			failure
+				? `disabling employee ${employeeId} failed (${failure.message}); the employee is still active and the request was not re-sent`
+				: `the disable of employee ${employeeId} was accepted but the employee is still active`,
+		);
+	}
+	if (failure) warnings.push(`the disable request failed (${failure.message}) but reading back shows the employee inactive`);
+	return { ...base, disabledAt: new Date(), alreadyInactive: false, warnings };
+}
+
+/** Employee id from a POS user ID (live targeted search) or an e-mail (index; refreshed once on a miss). */
+export async function resolveEmployeeId(
+	ctx: OperationContext,
+	key: { posUserId?: number; email?: string },
+): Promise<number> {
+	if (key.posUserId !== undefined) {
+		const row = await findByPosUserId(ctx, key.posUserId);
+		if (!row) throw new NotFoundError('employee', `no employee found with posUserId=${key.posUserId}`, String(key.posUserId));
+		return row.employeeId;
+	}
+	const email = key.email ?? '';
+	const index = ctx.caches.index;
+	const wasLoaded = index.hasEmails;
+	await index.loadEmails(ctx.session);
+	let hit = index.byEmail(email);
+	// A map loaded earlier may predate the employee (created elsewhere): refresh it once before giving up.
+	if (!hit && wasLoaded) {
+		await index.loadEmails(ctx.session, true);
+		hit = index.byEmail(email);
+	}
+	if (!hit) throw new NotFoundError('employee', `no employee found with email=${email}`, email);
+	return hit.employeeId;
+}

@@ -1,0 +1,87 @@
+import {
+	BackofficeServerError,
+	ConnectionError,
+	DuplicateError,
+	RejectedByServerError,
+	TimeoutError,
+	UnexpectedPageError,
+} from '../errors';
+import { parseFlashes } from '../html/flash';
+import { buildRosterPath, parseRoster } from '../pages/employee-list';
+import { describePage } from '../pages/page-kind';
+import type { PageResponse } from '../session/session';
+import type { OperationContext } from './context';
+
+/** Values a write submitted, to name the colliding one in a DuplicateError. */
+export interface SubmittedValues {
+	posUserId?: number;
+	email?: string;
+	phone?: string;
+	username?: string;
+}
+
+const DUPLICATE = /already (?:in use|taken|exists|been taken|registered)|not unique|must be unique/i;
+
+/**
+ * Maps a flash message of a refused write to an error: "already in use/taken" naming the POS user ID,
+ * e-mail, phone or username becomes a DuplicateError for that field; anything else a RejectedByServerError
+ * carrying the server's text.
+ */
+export function errorFromFlash(action: string, flash: string | undefined, submitted: SubmittedValues): Error {
+	if (flash && DUPLICATE.test(flash)) {
+		const f = flash.toLowerCase();
+		if (/pos\s*user\s*id|pos\s*login|poslogin/.test(f) && submitted.posUserId !== undefined) {
+			return new DuplicateError('posUserId', String(submitted.posUserId), `posUserId=${submitted.posUserId}: ${flash}`);
+		}
+		if (/user\s*name/.test(f) && submitted.username !== undefined) {
+			return new DuplicateError('username', submitted.username, `username=${submitted.username}: ${flash}`);
+		}
+		if (/e-?mail/.test(f) && submitted.email !== undefined) {
+			return new DuplicateError('email', submitted.email, `email=${submitted.email}: ${flash}`);
+		}
+		if (/phone/.test(f) && submitted.phone !== undefined) {
+			return new DuplicateError('phone', submitted.phone, `phone=${submitted.phone}: ${flash}`);
+		}
+	}
+	return new RejectedByServerError(`Backoffice refused ${action}`, flash);
+}
+
+/**
+ * A write answered with a redirect back to a form (`?actionXfer=`, protocol A.0) or with a page:
+ * read the flash (one GET for a redirect) and turn it into an error.
+ */
+export async function rejectionFromResponse(
+	ctx: OperationContext,
+	action: string,
+	res: PageResponse,
+	submitted: SubmittedValues,
+): Promise<Error> {
+	let body = res.body;
+	if (res.location !== undefined) body = (await ctx.session.get(res.location)).body;
+	const flashes = parseFlashes(body);
+	const flash = flashes.find((f) => f.type === 'error') ?? flashes.find((f) => f.type === 'warning');
+	if (!flash && res.location === undefined) {
+		return new UnexpectedPageError(res.path, `${describePage(res.body)} (HTTP ${res.status}) after ${action}`);
+	}
+	return errorFromFlash(action, flash?.message, submitted);
+}
+
+/** A failure after which the server may or may not have applied the write (never replay it blindly). */
+export function isAmbiguousFailure(err: unknown): boolean {
+	if (err instanceof TimeoutError || err instanceof ConnectionError) return true;
+	return err instanceof BackofficeServerError && err.code === 'SERVER_ERROR' && (err.status ?? 0) >= 500;
+}
+
+/** The internal id in a redirect target such as `/employee/permissions/486` (no `actionXfer`). */
+export function idFromLocation(location: string | undefined, pattern: RegExp): number | undefined {
+	if (location === undefined || /[?&]actionXfer=/.test(location)) return undefined;
+	const m = pattern.exec(location.split('?')[0]);
+	return m ? Number(m[m.length - 1]) : undefined;
+}
+
+/** Live, targeted roster search for one POS user id, inactive employees included (protocol B.3). */
+export async function findByPosUserId(ctx: OperationContext, posUserId: number) {
+	const res = await ctx.session.get(buildRosterPath({ posUserId, active: 'all' }));
+	// Exact comparison: correct even if a tenant ignored the filter (protocol B.3).
+	return parseRoster(res.body).find((r) => r.posUserId === posUserId);
+}

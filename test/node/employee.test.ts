@@ -248,31 +248,30 @@ describe('Employee > Create', () => {
 
 describe('Employee > Disable', () => {
 	it('disables by POS user ID and by e-mail; the employee is inactive in Backoffice', async () => {
-		const [a, b] = emu.state.employees.filter((e) => e.isActive && e.email !== '');
-		const { items: out, error } = await runNode(pkg, {
-			parameters: {
-				resource: 'employee',
-				operation: 'disable',
-				lookupBy: '={{ $json.by }}',
-				posUserId: '={{ $json.posUserId }}',
-				email: '={{ $json.email }}',
-			},
-			items: [
-				{ by: 'posUserId', posUserId: a.posUserId },
-				{ by: 'email', email: b.email.toUpperCase() },
-			],
+		const [a, b, c] = emu.state.employees.filter((e) => e.isActive && e.email !== '');
+		const byId = await runNode(pkg, {
+			parameters: { resource: 'employee', operation: 'disable', lookupBy: 'posUserId', posUserId: '={{ $json.posUserId }}' },
+			items: [{ posUserId: a.posUserId }, { posUserId: String(b.posUserId) }],
 			credentials: emulatorCredentials(emu.url),
 		});
-		expect(error).toBeUndefined();
-		expect(out).toHaveLength(2);
-		expect(out[0].pairedItem).toEqual({ item: 0 });
-		expect(out[1].pairedItem).toEqual({ item: 1 });
-		expect(out[0].json).toMatchObject({ employeeId: a.id, posUserId: a.posUserId, alreadyInactive: false });
-		expect(out[1].json).toMatchObject({ employeeId: b.id, posUserId: b.posUserId });
-		expect(typeof out[0].json.disabledAt).toBe('string');
+		expect(byId.error).toBeUndefined();
+		expect(byId.items.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(byId.items[0].json).toMatchObject({ employeeId: a.id, posUserId: a.posUserId, alreadyInactive: false });
+		expect(byId.items[1].json).toMatchObject({ employeeId: b.id, posUserId: b.posUserId });
+		expect(typeof byId.items[0].json.disabledAt).toBe('string');
 		expect(emu.state.getEmployee(a.id)!.isActive).toBe(false);
 		expect(emu.state.getEmployee(b.id)!.isActive).toBe(false);
 		expect(count('POST', '/login_check')).toBe(1);
+
+		const byEmail = await runNode(pkg, {
+			parameters: { resource: 'employee', operation: 'disable', lookupBy: 'email', email: '={{ $json.email }}' },
+			items: [{ email: c.email.toUpperCase() }],
+			credentials: emulatorCredentials(emu.url),
+		});
+		expect(byEmail.error).toBeUndefined();
+		expect(byEmail.items[0].pairedItem).toEqual({ item: 0 });
+		expect(byEmail.items[0].json).toMatchObject({ employeeId: c.id, posUserId: c.posUserId });
+		expect(emu.state.getEmployee(c.id)!.isActive).toBe(false);
 	});
 
 	it('an unknown employee is a NodeOperationError; with Continue the other items still run', async () => {
@@ -293,35 +292,28 @@ describe('Employee > Disable', () => {
 describe('Employee > Check Availability', () => {
 	it('answers the value and whether it is free, for POS user ID, e-mail and phone', async () => {
 		const taken = emu.state.employees.find((e) => e.isActive && e.email !== '')!;
-		const { items: out, error } = await runNode(pkg, {
-			parameters: {
-				resource: 'employee',
-				operation: 'checkAvailability',
-				checkField: '={{ $json.field }}',
-				posUserId: '={{ $json.value }}',
-				email: '={{ $json.value }}',
-				phone: '={{ $json.value }}',
-			},
-			items: [
-				{ field: 'posUserId', value: taken.posUserId },
-				{ field: 'posUserId', value: 88_888 },
-				{ field: 'email', value: taken.email },
-				{ field: 'email', value: 'nobody.here@example.invalid' },
-				{ field: 'phone', value: taken.phone },
-				{ field: 'phone', value: '(999) 555-0000' },
-			],
-			credentials: emulatorCredentials(emu.url),
-		});
-		expect(error).toBeUndefined();
-		expect(out.map((o) => o.json)).toEqual([
+		const check = async (checkField: string, values: unknown[]) =>
+			await runNode(pkg, {
+				parameters: { resource: 'employee', operation: 'checkAvailability', checkField, [checkField]: '={{ $json.value }}' },
+				items: values.map((value) => ({ value })),
+				credentials: emulatorCredentials(emu.url),
+			});
+		const pos = await check('posUserId', [taken.posUserId, 88_888]);
+		expect(pos.error).toBeUndefined();
+		expect(pos.items.map((o) => o.json)).toEqual([
 			{ field: 'posUserId', value: taken.posUserId, available: false },
 			{ field: 'posUserId', value: 88_888, available: true },
+		]);
+		expect(pos.items.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		const email = await check('email', [taken.email, 'nobody.here@example.invalid']);
+		expect(email.items.map((o) => o.json)).toEqual([
 			{ field: 'email', value: taken.email, available: false },
 			{ field: 'email', value: 'nobody.here@example.invalid', available: true },
+		]);
+		const phone = await check('phone', [taken.phone, '(999) 555-0000']);
+		expect(phone.items.map((o) => o.json)).toEqual([
 			{ field: 'phone', value: taken.phone, available: false },
 			{ field: 'phone', value: '(999) 555-0000', available: true },
 		]);
-		expect(out.map((o) => o.pairedItem)).toEqual([0, 1, 2, 3, 4, 5].map((item) => ({ item })));
-		expect(count('POST', '/login_check')).toBe(1);
 	});
 });

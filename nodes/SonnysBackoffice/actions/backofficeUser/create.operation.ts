@@ -35,6 +35,8 @@ const properties: INodeProperties[] = [
 		displayName: 'Link To',
 		name: 'linkTo',
 		type: 'options',
+		// Fixed per node, not per item: it decides which fields are shown and required.
+		noDataExpression: true,
 		default: 'none',
 		options: [
 			{

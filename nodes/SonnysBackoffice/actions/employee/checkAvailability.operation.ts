@@ -9,6 +9,8 @@ const properties: INodeProperties[] = [
 		displayName: 'Check',
 		name: 'checkField',
 		type: 'options',
+		// Fixed per node, not per item: it decides which fields are shown and required.
+		noDataExpression: true,
 		default: 'posUserId',
 		options: [
 			{

@@ -9,6 +9,8 @@ const properties: INodeProperties[] = [
 		displayName: 'Look Up By',
 		name: 'lookupBy',
 		type: 'options',
+		// Fixed per node, not per item: it decides which fields are shown and required.
+		noDataExpression: true,
 		default: 'posUserId',
 		options: [
 			{ name: 'POS User ID', value: 'posUserId', description: 'The number the employee logs in with at the POS' },

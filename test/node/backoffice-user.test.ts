@@ -1,0 +1,133 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { startEmulator, type Emulator } from '../emulator';
+import { emulatorCredentials, loadPackage, runNode, type LoadedPackage } from './harness';
+
+let pkg: LoadedPackage;
+let emu: Emulator;
+
+beforeAll(async () => {
+	pkg = await loadPackage();
+});
+afterAll(() => pkg?.dispose());
+beforeEach(async () => {
+	emu = await startEmulator({ tenant: 'washu', port: 0 });
+});
+afterEach(async () => {
+	await emu?.close();
+});
+
+/** Employees that can get a linked Backoffice user: active, with an e-mail, no user yet. */
+function linkable() {
+	return emu.state.employees.filter((e) => e.isActive && e.email !== '' && !emu.state.findUserByEmployeeId(e.id));
+}
+
+describe('Backoffice User > Create', () => {
+	it('creates a standalone user and returns the generated password', async () => {
+		const { items: out, error } = await runNode(pkg, {
+			parameters: {
+				resource: 'backofficeUser',
+				operation: 'create',
+				username: 'night_manager',
+				email: 'night.manager@example.invalid',
+				permission: 'General User',
+				linkTo: 'none',
+				firstName: 'Night',
+				lastName: 'Manager',
+			},
+			credentials: emulatorCredentials(emu.url),
+		});
+		expect(error).toBeUndefined();
+		const json = out[0].json as Record<string, unknown>;
+		expect(out[0].pairedItem).toEqual({ item: 0 });
+		expect(json).toMatchObject({ username: 'night_manager', permissionApplied: 'General User' });
+		expect((json.password as string).length).toBe(12);
+		expect(json.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/shield/i)]));
+		const user = emu.state.findUserByUsername('night_manager')!;
+		expect(user.id).toBe(json.userId);
+		expect(user.employeeId).toBeNull();
+		expect(user.password).toBe(json.password);
+	});
+
+	it('links users to employees by POS user ID and by e-mail, from expressions, with a given password', async () => {
+		const [a, b] = linkable();
+		const link = async (linkTo: string, extra: Record<string, string>, item: Record<string, unknown>) =>
+			await runNode(pkg, {
+				parameters: {
+					resource: 'backofficeUser',
+					operation: 'create',
+					username: '={{ $json.username }}',
+					email: '={{ $json.email }}',
+					permission: 'Administrator',
+					linkTo,
+					...extra,
+					additionalFields: { password: 'Given-Pass-123!' },
+				},
+				items: [item],
+				credentials: emulatorCredentials(emu.url),
+			});
+		const byPos = await link(
+			'posUserId',
+			{ linkToEmployeePosUserId: '={{ $json.posUserId }}' },
+			{ username: 'linked_by_pos', email: a.email, posUserId: a.posUserId },
+		);
+		expect(byPos.error).toBeUndefined();
+		expect(byPos.items[0].json.linkedEmployeeId).toBe(a.id);
+		expect(byPos.items[0].pairedItem).toEqual({ item: 0 });
+		const byMail = await link(
+			'email',
+			{ linkToEmployeeEmail: '={{ $json.email }}' },
+			{ username: 'linked_by_mail', email: b.email },
+		);
+		expect(byMail.error).toBeUndefined();
+		expect(byMail.items[0].json.linkedEmployeeId).toBe(b.id);
+		expect(emu.state.findUserByUsername('linked_by_pos')?.employeeId).toBe(a.id);
+		expect(emu.state.findUserByUsername('linked_by_mail')?.employeeId).toBe(b.id);
+		expect(emu.state.findUserByUsername('linked_by_mail')?.password).toBe('Given-Pass-123!');
+	});
+
+	it('a taken username is a duplicate on the username field; the next item still runs', async () => {
+		const existing = emu.state.users[0];
+		const { items: out } = await runNode(pkg, {
+			parameters: {
+				resource: 'backofficeUser',
+				operation: 'create',
+				username: '={{ $json.username }}',
+				email: '={{ $json.email }}',
+				permission: 'General User',
+				linkTo: 'none',
+				firstName: 'Dup',
+				lastName: 'Licate',
+			},
+			items: [
+				{ username: existing.username, email: 'dup.one@example.invalid' },
+				{ username: 'fresh_user', email: 'fresh.user@example.invalid' },
+			],
+			credentials: emulatorCredentials(emu.url),
+			continueOnFail: true,
+		});
+		expect(out[0].json).toMatchObject({ code: 'DUPLICATE', field: 'username' });
+		expect(out[0].json.error).toContain(existing.username);
+		expect(out[1].json.username).toBe('fresh_user');
+	});
+
+	it('an invalid username is refused before any request', async () => {
+		const { error } = await runNode(pkg, {
+			parameters: {
+				resource: 'backofficeUser',
+				operation: 'create',
+				username: '9lives',
+				email: 'cat@example.invalid',
+				permission: 'General User',
+				linkTo: 'none',
+				firstName: 'Nine',
+				lastName: 'Lives',
+			},
+			credentials: emulatorCredentials(emu.url),
+		});
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toContain('Username');
+		expect(error?.description).toContain('"9lives"');
+		expect(emu.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+	});
+});

@@ -6,7 +6,6 @@ import {
 	NotFoundError,
 	OutcomeUnknownError,
 	ValidationError,
-	VerificationError,
 } from '../../src/errors';
 import { FULL_ROSTER, newClient, newHire, routes, setup, since } from './helpers';
 

@@ -6,6 +6,7 @@ import {
 	NotFoundError,
 	OutcomeUnknownError,
 	ValidationError,
+	VerificationError,
 } from '../../src/errors';
 import { FULL_ROSTER, newClient, newHire, routes, setup, since } from './helpers';
 
@@ -258,5 +259,24 @@ describe('createEmployee', () => {
 			.catch((e) => e);
 		const text = String(err) + err.stack + JSON.stringify(err);
 		for (const secret of ['demo-password', '86420', 'Pa$$w0rd-Hidden', 'PHPSESSID']) expect(text).not.toContain(secret);
+	});
+
+	it('sites read back differently from the request: VerificationError, permissions NOT applied', async () => {
+		const s = await setup();
+		done = s.done;
+		// Simulate the server storing a wrong grant (the reference library's v0.5.1 incident: every site granted).
+		const employees = s.emu.state.employees;
+		const push = employees.push.bind(employees);
+		employees.push = (...items) => {
+			for (const e of items) e.siteIds = s.emu.state.allSiteIds();
+			return push(...items);
+		};
+		const input = newHire({ availableSites: ['WashU Fiesta'] });
+		const err = await s.client.createEmployee(input).catch((e) => e);
+		expect(err).toBeInstanceOf(VerificationError);
+		expect(err.code).toBe('VERIFICATION_FAILED');
+		expect(err.message).toMatch(/NOT applied/);
+		expect(s.emu.requests.some((x) => x.path === '/employee/permissions/update')).toBe(false);
+		expect(s.emu.state.findEmployeeByPosUserId(input.posUserId)!.posGrants).toEqual([]);
 	});
 });

@@ -126,12 +126,14 @@ export function readAvailableSites($: CheerioAPI, tree: SiteTree): number[] | 'a
 
 	const granted: number[] = [];
 	for (const site of tree.sites) {
+		// Each level's toggle disables everything below it in the page (data-fhcheck-disable), so the
+		// outermost decision wins: region denied, then region roll-up, then district denied, then district roll-up.
 		if (site.regionId !== null && deniedRegions.has(site.regionId)) continue;
-		if (site.districtId !== null && deniedDistricts.has(site.districtId)) continue;
 		if (site.regionId !== null && allDistrictsOfRegion.has(site.regionId)) {
 			granted.push(site.id);
 			continue;
 		}
+		if (site.districtId !== null && deniedDistricts.has(site.districtId)) continue;
 		if (site.districtId !== null && allSitesOfDistrict.has(site.districtId)) {
 			granted.push(site.id);
 			continue;

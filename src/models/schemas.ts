@@ -167,6 +167,7 @@ function reasonOf(issue: z.core.$ZodIssue, input: unknown, shapeKeys: string[]):
 			if (issue.origin === 'int' || issue.origin === 'number') return 'is too large';
 			return `must be at most ${String(issue.maximum)}`;
 		case 'invalid_value':
+			if (valueAt(input, issue.path) === undefined) return 'is required';
 			return `must be one of: ${issue.values.map((v) => String(v)).join(', ')}`;
 		case 'unrecognized_keys': {
 			const key = issue.keys[0];
@@ -178,18 +179,31 @@ function reasonOf(issue: z.core.$ZodIssue, input: unknown, shapeKeys: string[]):
 	}
 }
 
-function parseWith<S extends z.ZodType>(schema: S, input: unknown, shapeKeys: string[]): z.output<S> {
+function parseWith<S extends z.ZodType>(schema: S, input: unknown, shapeKeys: string[]): z.output<S>;
+function parseWith<S extends z.ZodType, R>(schema: S, input: unknown, shapeKeys: string[], post: (value: z.output<S>) => R): R;
+function parseWith<S extends z.ZodType, R>(
+	schema: S,
+	input: unknown,
+	shapeKeys: string[],
+	post?: (value: z.output<S>) => R,
+): z.output<S> | R {
 	if (input === null || typeof input !== 'object' || Array.isArray(input)) {
 		throw new ValidationError('input', 'must be an object');
 	}
 	const result = schema.safeParse(input);
-	if (result.success) return result.data;
+	// Cross-field rules run only on a clean parse, outside zod (so they never see a half-parsed value).
+	if (result.success) return post ? post(result.data) : result.data;
 	const issues = result.error.issues;
 	// An unknown key first: a misspelt field would otherwise surface as "x is required".
 	const issue = issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0];
 	const field =
 		issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]].join('.') : issue.path.map(String).join('.') || 'input';
 	throw new ValidationError(field, reasonOf(issue, input, shapeKeys));
+}
+
+/** A cross-field rule failed: ValidationError for `field`. */
+function refuse(field: string, reason: string): never {
+	throw new ValidationError(field, reason);
 }
 
 function keysOf(schema: z.ZodObject): string[] {
@@ -258,64 +272,55 @@ const createEmployeeShape = z.strictObject({
 	backofficePassword: password.nullish(),
 });
 
-const createEmployeeSchema = createEmployeeShape
-	.transform((v, ctx): ValidatedCreateEmployee => {
-		let overtime: Decimal;
-		if (v.overtimeWageRate === undefined || v.overtimeWageRate === null || v.overtimeWageRate === '') {
-			overtime = defaultOvertimeRate(v.wageRate);
-			if (overtime.greaterThan(MAX_MONEY)) {
-				ctx.addIssue({ code: 'custom', path: ['wageRate'], message: 'is too large: the default overtime rate (1.5x) would exceed 999999999.99' });
-				return z.NEVER;
-			}
-		} else {
-			try {
-				const given = v.overtimeWageRate;
-				if (typeof given !== 'string' && typeof given !== 'number' && !Decimal.isDecimal(given)) {
-					throw new ValidationError('overtimeWageRate', 'must be a number, a decimal string such as "23.25" or a Decimal');
-				}
-				overtime = toMoney(given as MoneyInput, 'overtimeWageRate');
-			} catch (error) {
-				if (!(error instanceof ValidationError)) throw error;
-				ctx.addIssue({ code: 'custom', path: ['overtimeWageRate'], message: error.reason });
-				return z.NEVER;
-			}
+function finishCreateEmployee(v: z.output<typeof createEmployeeShape>): ValidatedCreateEmployee {
+	let overtime: Decimal;
+	if (v.overtimeWageRate === undefined || v.overtimeWageRate === null || v.overtimeWageRate === '') {
+		overtime = defaultOvertimeRate(v.wageRate);
+		if (overtime.greaterThan(MAX_MONEY)) {
+			refuse('wageRate', 'is too large: the default overtime rate (1.5x) would exceed 999999999.99');
 		}
-		const requiresBackoffice = v.requiresBackoffice ?? false;
-		if (requiresBackoffice && v.backofficeUsername === undefined) {
-			ctx.addIssue({ code: 'custom', path: ['backofficeUsername'], message: 'is required when requiresBackoffice is true' });
-			return z.NEVER;
+	} else {
+		const given = v.overtimeWageRate;
+		if (typeof given !== 'string' && typeof given !== 'number' && !Decimal.isDecimal(given)) {
+			refuse('overtimeWageRate', 'must be a number, a decimal string such as "23.25" or a Decimal');
 		}
-		const departments: string[] = [];
-		for (const d of v.departments ?? []) if (!departments.includes(d)) departments.push(d);
-		if (!departments.includes(DEFAULT_DEPARTMENT)) departments.push(DEFAULT_DEPARTMENT);
-		const out: ValidatedCreateEmployee = {
-			firstName: v.firstName,
-			lastName: v.lastName,
-			phone: v.phone,
-			email: v.email,
-			posUserId: v.posUserId,
-			wageRate: v.wageRate,
-			overtimeWageRate: overtime,
-			startDate: v.startDate,
-			availableSites: v.availableSites,
-			permission: v.permission,
-			departments,
-			requiresBackoffice,
-		};
-		if (v.posPin !== undefined && v.posPin !== null) out.posPin = v.posPin;
-		if (v.adpEmployeeId !== undefined) out.adpEmployeeId = v.adpEmployeeId;
-		if (v.emergencyContactName !== undefined) out.emergencyContactName = v.emergencyContactName;
-		if (v.emergencyContactPhone !== undefined) out.emergencyContactPhone = v.emergencyContactPhone;
-		if (requiresBackoffice) {
-			out.backofficeUsername = v.backofficeUsername;
-			if (v.backofficePassword !== undefined && v.backofficePassword !== null) out.backofficePassword = v.backofficePassword;
-		}
-		return out;
-	});
+		overtime = toMoney(given as MoneyInput, 'overtimeWageRate');
+	}
+	const requiresBackoffice = v.requiresBackoffice ?? false;
+	if (requiresBackoffice && v.backofficeUsername === undefined) {
+		refuse('backofficeUsername', 'is required when requiresBackoffice is true');
+	}
+	const departments: string[] = [];
+	for (const d of v.departments ?? []) if (!departments.includes(d)) departments.push(d);
+	if (!departments.includes(DEFAULT_DEPARTMENT)) departments.push(DEFAULT_DEPARTMENT);
+	const out: ValidatedCreateEmployee = {
+		firstName: v.firstName,
+		lastName: v.lastName,
+		phone: v.phone,
+		email: v.email,
+		posUserId: v.posUserId,
+		wageRate: v.wageRate,
+		overtimeWageRate: overtime,
+		startDate: v.startDate,
+		availableSites: v.availableSites,
+		permission: v.permission,
+		departments,
+		requiresBackoffice,
+	};
+	if (v.posPin !== undefined && v.posPin !== null) out.posPin = v.posPin;
+	if (v.adpEmployeeId !== undefined) out.adpEmployeeId = v.adpEmployeeId;
+	if (v.emergencyContactName !== undefined) out.emergencyContactName = v.emergencyContactName;
+	if (v.emergencyContactPhone !== undefined) out.emergencyContactPhone = v.emergencyContactPhone;
+	if (requiresBackoffice) {
+		out.backofficeUsername = v.backofficeUsername;
+		if (v.backofficePassword !== undefined && v.backofficePassword !== null) out.backofficePassword = v.backofficePassword;
+	}
+	return out;
+}
 
 /** Validate and normalise `createEmployee` input (B.4, B.9). Throws ValidationError for the first problem. */
 export function validateCreateEmployee(input: unknown): ValidatedCreateEmployee {
-	return parseWith(createEmployeeSchema, input, keysOf(createEmployeeShape));
+	return parseWith(createEmployeeShape, input, keysOf(createEmployeeShape), finishCreateEmployee);
 }
 
 // ---------- disableEmployee ----------
@@ -328,23 +333,18 @@ const disableShape = z.strictObject({
 	email: optional(email),
 });
 
-const disableSchema = disableShape.transform((v, ctx): ValidatedDisableEmployee => {
+function finishDisable(v: z.output<typeof disableShape>): ValidatedDisableEmployee {
 	const hasPos = v.posUserId !== undefined && v.posUserId !== null;
 	const hasEmail = v.email !== undefined && v.email !== null;
 	if (hasPos === hasEmail) {
-		ctx.addIssue({
-			code: 'custom',
-			path: ['posUserId'],
-			message: `exactly one of posUserId or email is required (got ${hasPos ? 'both' : 'neither'})`,
-		});
-		return z.NEVER;
+		refuse('posUserId', `exactly one of posUserId or email is required (got ${hasPos ? 'both' : 'neither'})`);
 	}
 	return hasPos ? { posUserId: v.posUserId as number } : { email: v.email as string };
-});
+}
 
 /** Validate `disableEmployee` input: exactly one of `posUserId` / `email` (B.5, B.9). */
 export function validateDisableEmployee(input: unknown): ValidatedDisableEmployee {
-	return parseWith(disableSchema, input, keysOf(disableShape));
+	return parseWith(disableShape, input, keysOf(disableShape), finishDisable);
 }
 
 // ---------- createBackofficeUser ----------
@@ -379,14 +379,11 @@ const boShape = z.strictObject({
 	availableSites: optional(siteNames),
 });
 
-const boSchema = boShape.transform((v, ctx): ValidatedCreateBackofficeUser => {
+function finishBackofficeUser(v: z.output<typeof boShape>): ValidatedCreateBackofficeUser {
 	const linkPos = v.linkToEmployeePosUserId !== undefined && v.linkToEmployeePosUserId !== null;
 	const linkEmail = v.linkToEmployeeEmail !== undefined && v.linkToEmployeeEmail !== null;
 	const named = v.firstName !== undefined || v.lastName !== undefined;
-	const issue = (path: string, message: string): never => {
-		ctx.addIssue({ code: 'custom', path: [path], message });
-		return z.NEVER;
-	};
+	const issue = refuse;
 	if ((linkPos || linkEmail) && named) {
 		return issue(
 			linkPos ? 'linkToEmployeePosUserId' : 'linkToEmployeeEmail',
@@ -416,11 +413,11 @@ const boSchema = boShape.transform((v, ctx): ValidatedCreateBackofficeUser => {
 		out.lastName = v.lastName;
 	}
 	return out;
-});
+}
 
 /** Validate `createBackofficeUser` input: linked xor standalone (B.8, B.9). */
 export function validateCreateBackofficeUser(input: unknown): ValidatedCreateBackofficeUser {
-	return parseWith(boSchema, input, keysOf(boShape));
+	return parseWith(boShape, input, keysOf(boShape), finishBackofficeUser);
 }
 
 // ---------- client options ----------

@@ -220,7 +220,7 @@ function makeNode(parameters: INodeParameters, continueOnFail: boolean): INode {
 export interface RunOptions {
 	parameters: INodeParameters;
 	/** Input items (their `json`); one empty item when omitted. */
-	items?: IDataObject[];
+	items?: Array<Record<string, unknown>>;
 	credentials: ICredentialDataDecryptedObject;
 	/** The node setting "On Error: Continue (regular output)". */
 	continueOnFail?: boolean;
@@ -265,7 +265,7 @@ export async function runNode(pkg: LoadedPackage, options: RunOptions): Promise<
 	const done = new Promise<IRun>((resolve) => {
 		hooks.addHandler('workflowExecuteAfter', (run: IRun) => resolve(run));
 	});
-	const input: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
+	const input: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json: json as IDataObject }));
 	const runExecutionData = workflowLib.createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [{ node, data: { main: [input] }, source: null }],

@@ -53,7 +53,7 @@ function redact(body: string): string {
 		.join('&');
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
 /** The HTTP side: sessions (PHPSESSID), routing, fault injection, request log, A.0 response headers. */
 export class EmulatorServer {

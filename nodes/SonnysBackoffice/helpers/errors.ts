@@ -9,6 +9,7 @@ import {
 	SonnysBackofficeError,
 	ValidationError,
 } from '../../../src/errors';
+import { SECRET_FIELDS } from './values';
 
 /** What a failed item carries under "On Error: Continue": stable, machine-readable, no secrets. */
 export interface FailedItemJson extends JsonObject {
@@ -16,9 +17,6 @@ export interface FailedItemJson extends JsonObject {
 	code: string;
 	field: string | null;
 }
-
-/** Input fields whose values are never repeated in an error (passwords, PINs). */
-const SECRET_FIELDS = new Set(['password', 'backofficePassword', 'posPin']);
 
 /** The editor's labels for the client's input fields, so that messages name what the user sees. */
 const FIELD_LABELS: Record<string, string> = {

@@ -1,5 +1,14 @@
 import { ValidationError } from '../../../src/errors';
 
+/** Input fields whose values are never repeated in an error (passwords, PINs). */
+export const SECRET_FIELDS = new Set(['password', 'backofficePassword', 'posPin']);
+
+/** The value as an error may quote it: JSON text, or nothing for a secret field. */
+function quote(field: string, value: unknown): string {
+	if (SECRET_FIELDS.has(field)) return '(value not shown)';
+	return JSON.stringify(typeof value === 'string' ? value : describe(value));
+}
+
 /** Option value of the "All Sites" entry of the site pickers (see `methods/loadOptions.ts`). */
 export const ALL_SITES = '__all__';
 
@@ -34,10 +43,10 @@ export function readInteger(value: unknown, field: string, required: boolean): n
 	}
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
 	if (text === undefined || !/^\d+$/.test(text)) {
-		throw new ValidationError(field, `must be a positive whole number, got ${JSON.stringify(typeof value === 'string' ? value : describe(value))}`);
+		throw new ValidationError(field, `must be a positive whole number, got ${quote(field, value)}`);
 	}
 	const n = Number(text);
-	if (!Number.isSafeInteger(n) || n <= 0) throw new ValidationError(field, `must be a positive whole number, got ${text}`);
+	if (!Number.isSafeInteger(n) || n <= 0) throw new ValidationError(field, `must be a positive whole number, got ${quote(field, text)}`);
 	return n;
 }
 
@@ -55,7 +64,7 @@ export function readMoney(value: unknown, field: string, required: boolean): str
 	else if (typeof value === 'string') text = value.trim().replace(/^\$/, '');
 	else throw new ValidationError(field, `must be an amount such as "15.50", got ${describe(value)}`);
 	if (!/^\d+(\.\d+)?$/.test(text)) {
-		throw new ValidationError(field, `must be an amount such as "15.50", got ${JSON.stringify(String(value))}`);
+		throw new ValidationError(field, `must be an amount such as "15.50", got ${quote(field, String(value))}`);
 	}
 	return text;
 }

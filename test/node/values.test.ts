@@ -1,0 +1,127 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { startEmulator, washu, type Emulator } from '../emulator';
+import { emulatorCredentials, loadPackage, runNode, type LoadedPackage } from './harness';
+
+let pkg: LoadedPackage;
+let emu: Emulator;
+
+beforeAll(async () => {
+	pkg = await loadPackage();
+});
+afterAll(() => pkg?.dispose());
+afterEach(async () => {
+	await emu?.close();
+});
+
+const base = {
+	resource: 'employee',
+	operation: 'create',
+	firstName: 'Val',
+	lastName: 'Ues',
+	email: '={{ "val.ues" + $json.n + "@example.invalid" }}',
+	phone: '={{ "615555" + (8000 + $json.n) }}',
+	posUserId: '={{ 72000 + $json.n }}',
+	wageRate: '15.50',
+	startDate: '2026-05-01',
+	availableSites: ['WashU Fiesta'],
+	permission: 'General User',
+};
+
+describe('values from the editor and from expressions', () => {
+	beforeEach(async () => {
+		emu = await startEmulator({ tenant: 'washu', port: 0 });
+	});
+
+	it('start dates from Luxon and JS Date expressions become the right calendar day', async () => {
+		const cases: Array<[string, string]> = [
+			["={{ DateTime.fromISO('2026-05-01T23:30:00', { zone: 'America/Chicago' }) }}", '05/01/2026'],
+			["={{ new Date('2026-05-03T03:00:00Z') }}", '05/02/2026'],
+			["={{ $today.set({ year: 2026, month: 5, day: 4 }) }}", '05/04/2026'],
+			['2026-05-05T00:00:00', '05/05/2026'],
+		];
+		for (const [n, [startDate, expected]] of cases.entries()) {
+			const { error } = await runNode(pkg, {
+				parameters: { ...base, startDate },
+				items: [{ n }],
+				credentials: emulatorCredentials(emu.url),
+				timezone: 'America/Chicago',
+			});
+			expect(error, startDate).toBeUndefined();
+			expect(emu.state.findEmployeeByPosUserId(72000 + n)!.startDate, startDate).toBe(expected);
+		}
+	});
+
+	it('wage rates from numbers and text keep their cents', async () => {
+		const cases: Array<[unknown, string]> = [
+			['={{ 19.99 }}', '19.99'],
+			['={{ "$21.05" }}', '21.05'],
+			['12', '12.00'],
+		];
+		for (const [n, [wageRate, expected]] of cases.entries()) {
+			const { error } = await runNode(pkg, {
+				parameters: { ...base, wageRate: wageRate as string },
+				items: [{ n: 10 + n }],
+				credentials: emulatorCredentials(emu.url),
+			});
+			expect(error, String(wageRate)).toBeUndefined();
+			expect(emu.state.findEmployeeByPosUserId(72010 + n)!.wages.at(-1)!.regularRate).toBe(expected);
+		}
+	});
+
+	it('never repeats a password or a PIN in an error', async () => {
+		const { items: out } = await runNode(pkg, {
+			parameters: {
+				...base,
+				additionalFields: { posPin: '={{ "98765x" }}', backofficePassword: 'Sup3r-Secret!' },
+			},
+			items: [{ n: 20 }],
+			credentials: emulatorCredentials(emu.url),
+			continueOnFail: true,
+		});
+		expect(out[0].json).toMatchObject({ code: 'VALIDATION_ERROR', field: 'posPin' });
+		expect(JSON.stringify(out)).not.toContain('98765x');
+		expect(JSON.stringify(out)).not.toContain('Sup3r-Secret!');
+
+		const { items: out2 } = await runNode(pkg, {
+			parameters: { ...base, additionalFields: { backofficePassword: 'Sup3r-Secret!' } },
+			items: [{ n: 21 }],
+			credentials: emulatorCredentials(emu.url),
+			continueOnFail: true,
+		});
+		expect(out2[0].json).toMatchObject({ code: 'VALIDATION_ERROR', field: 'backofficeUsername' });
+		expect(JSON.stringify(out2)).not.toContain('Sup3r-Secret!');
+		expect(emu.state.findEmployeeByPosUserId(72021)).toBeUndefined();
+	});
+});
+
+describe('site names', () => {
+	it('a site whose name contains a comma is kept whole; other comma-separated text is split', async () => {
+		const tenant = washu();
+		tenant.sites[0].name = 'Main St, North';
+		emu = await startEmulator({ tenant, port: 0 });
+		const { items: out, error } = await runNode(pkg, {
+			parameters: { ...base, availableSites: '={{ $json.sites }}' },
+			items: [
+				{ n: 30, sites: 'Main St, North' },
+				{ n: 31, sites: 'WashU Niles, WashU Centennial' },
+			],
+			credentials: emulatorCredentials(emu.url),
+		});
+		expect(error).toBeUndefined();
+		expect(out[0].json.sitesGranted).toEqual(['Main St, North']);
+		expect([...(out[1].json.sitesGranted as string[])].sort()).toEqual(['WashU Centennial', 'WashU Niles']);
+	});
+
+	it('an unknown site name is a NodeOperationError naming it; nothing is created', async () => {
+		emu = await startEmulator({ tenant: 'washu', port: 0 });
+		const { error } = await runNode(pkg, {
+			parameters: { ...base, availableSites: ['WashU Nowhere'] },
+			items: [{ n: 40 }],
+			credentials: emulatorCredentials(emu.url),
+		});
+		expect(error?.name).toBe('NodeOperationError');
+		expect(`${error?.message} ${error?.description}`).toContain('WashU Nowhere');
+		expect(emu.requests.filter((r) => r.method === 'POST' && r.path === '/employee/insert')).toHaveLength(0);
+	});
+});

@@ -246,6 +246,39 @@ describe('Employee > Create', () => {
 	});
 });
 
+describe('Employee > Create when Backoffice fails', () => {
+	it('a lost response to the insert is never replayed: one employee exists and the item says what happened', async () => {
+		emu.faults.add({ kind: 'lostResponse', route: '/employee/insert', method: 'POST', times: 1 });
+		const { items: out, error } = await runNode(pkg, {
+			parameters: createByExpression,
+			items: [hire(601), hire(602)],
+			credentials: emulatorCredentials(emu.url),
+			continueOnFail: true,
+		});
+		expect(error).toBeUndefined();
+		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		// Either the read-back proved the write (a normal result) or the item reports OUTCOME_UNKNOWN.
+		const first = out[0].json;
+		if ('error' in first) expect(first.code).toBe('OUTCOME_UNKNOWN');
+		else expect(first.employeeId).toBe(emu.state.findEmployeeByPosUserId(70601)!.id);
+		expect(emu.state.employees.filter((e) => e.posUserId === 70601)).toHaveLength(1);
+		expect(out[1].json.employeeId).toEqual(expect.any(Number));
+		expect(count('POST', '/employee/insert')).toBe(2);
+	});
+
+	it('a server that keeps failing is a NodeApiError for the item', async () => {
+		emu.faults.add({ kind: 'status', status: 500, route: '/employee/create', method: 'GET' });
+		const { error } = await runNode(pkg, {
+			parameters: createByExpression,
+			items: [hire(603)],
+			credentials: emulatorCredentials(emu.url),
+		});
+		expect(error?.name).toBe('NodeApiError');
+		expect((error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(0);
+		expect(count('POST', '/employee/insert')).toBe(0);
+	});
+});
+
 describe('Employee > Disable', () => {
 	it('disables by POS user ID and by e-mail; the employee is inactive in Backoffice', async () => {
 		const [a, b, c] = emu.state.employees.filter((e) => e.isActive && e.email !== '');

@@ -66,6 +66,13 @@ export function buildRosterPath(query: RosterQuery = {}): string {
 }
 
 const TABLE_START = /<table\b[^>]*\bclass\s*=\s*["'][^"']*\btable-employees-list\b[^"']*["'][^>]*>/i;
+const ROW = /<tr\b[^>]*>([\s\S]*?)<\/tr\s*>/gi;
+const CELL = /<td\b([^>]*)>([\s\S]*?)<\/td\s*>/gi;
+const CLASS_ATTR = /\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
+const HREF = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+const LIST_ITEM = /<li\b[^>]*>([\s\S]*?)<\/li\s*>/gi;
+const CHECK_ICON = /<i\b[^>]*\bclass\s*=\s*["'](?:[^"']*\s)?fa-check(?=[\s"'])/i;
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 /** The roster `<table>` markup only: parsing 5,000 rows must not parse the 130 KB sidebar too. */
 function rosterTableHtml(html: string): string | undefined {
@@ -75,50 +82,69 @@ function rosterTableHtml(html: string): string | undefined {
 	return html.slice(start.index, end < 0 ? html.length : end + '</table>'.length);
 }
 
+/** Text content of a cell fragment: tags dropped, entities decoded, whitespace collapsed. */
+function fragmentText(fragment: string): string {
+	const stripped = fragment.replace(/<[^>]*>/g, ' ');
+	if (!stripped.includes('&')) return cleanText(stripped);
+	let unknown = false;
+	const decoded = stripped.replace(/&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi, (whole, ref: string) => {
+		if (ref[0] === '#') {
+			const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+			return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+		}
+		const named = NAMED_ENTITIES[ref.toLowerCase()];
+		if (named === undefined) unknown = true;
+		return named ?? whole;
+	});
+	// A rare named entity (Twig escapes only &<>"'): let the HTML parser decode the cell.
+	return unknown ? cleanText(load(`<p>${fragment}</p>`)('p').text()) : cleanText(decoded);
+}
+
 /**
  * Parse the roster table: one summary per row that carries an employee link (rows without one, such
  * as "no results", are skipped). Throws UnexpectedPageError when the page is not the roster.
+ * A targeted scan of the table rows (not a DOM parse): a 5,000-row roster is ~10 MB of markup.
  */
 export function parseRoster(html: string, path = '/employee'): EmployeeSummary[] {
 	if (classifyPage(html) !== 'app') throw new UnexpectedPageError(path, describePage(html));
 	const table = rosterTableHtml(html);
 	if (table === undefined) throw new UnexpectedPageError(path, 'an application page without the employee table (table.table-employees-list)');
-	// htmlparser2 (not parse5) for speed: the table is well-formed server markup.
-	const $ = load(table, { xml: { xmlMode: false, decodeEntities: true } });
 	const result: EmployeeSummary[] = [];
-	$('tr').each((_, tr) => {
-		const row = $(tr);
+	for (const row of table.matchAll(ROW)) {
+		const content = row[1];
 		let employeeId: number | undefined;
-		row.find('a[href]').each((__, a) => {
-			const match = EMPLOYEE_LINK_PATTERN.exec(a.attribs.href ?? '');
+		for (const href of content.matchAll(HREF)) {
+			const match = EMPLOYEE_LINK_PATTERN.exec(href[1] ?? href[2] ?? '');
 			if (match) {
 				employeeId = Number(match[1]);
-				return false;
+				break;
 			}
-			return undefined;
-		});
-		if (employeeId === undefined) return;
-		const cell = (cls: string) => row.find(`td.${cls}`).first();
-		const pos = cleanText(cell('employees-col-pos-user-id').text());
-		const phone = cell('employees-col-phone').text().replace(/\D/g, '');
+		}
+		if (employeeId === undefined) continue;
+		const cells = new Map<string, string>();
+		for (const cell of content.matchAll(CELL)) {
+			const cls = CLASS_ATTR.exec(cell[1]);
+			const classes = (cls?.[1] ?? cls?.[2] ?? cls?.[3] ?? '').split(/\s+/);
+			for (const c of classes) if (c.startsWith('employees-col-') && !cells.has(c)) cells.set(c, cell[2]);
+		}
+		const raw = (name: string) => cells.get(`employees-col-${name}`) ?? '';
+		const text = (name: string) => fragmentText(raw(name));
+		const pos = text('pos-user-id');
+		const phone = text('phone').replace(/\D/g, '');
 		result.push({
 			employeeId,
 			posUserId: /^\d+$/.test(pos) ? Number(pos) : null,
-			firstName: cleanText(cell('employees-col-first-name').text()),
-			lastName: cleanText(cell('employees-col-last-name').text()),
+			firstName: text('first-name'),
+			lastName: text('last-name'),
 			phoneDigits: phone === '' ? null : phone,
-			siteCodes: cleanText(cell('employees-col-sites').text())
+			siteCodes: text('sites')
 				.split(',')
 				.map((s) => s.trim())
 				.filter((s) => s !== ''),
-			access: cleanText(cell('employees-col-template').text()),
-			departments: cell('employees-col-departments')
-				.find('li')
-				.map((__, li) => cleanText($(li).text()))
-				.get()
-				.filter((d) => d !== ''),
-			isActive: cell('employees-col-active').find('i.fa-check').length > 0,
+			access: text('template'),
+			departments: [...raw('departments').matchAll(LIST_ITEM)].map((li) => fragmentText(li[1])).filter((d) => d !== ''),
+			isActive: CHECK_ICON.test(raw('active')),
 		});
-	});
+	}
 	return result;
 }

@@ -159,6 +159,11 @@ describe('parseRoster on synthetic rows (A.2 markup)', () => {
 			},
 		]);
 	});
+	it('decodes any entity in a cell and ignores rows without an employee link', () => {
+		const odd = html.replace('<span style="white-space: pre">Zoë</span>', '<span style="white-space: pre">Ren&eacute;e&nbsp;&amp;&#x41;</span>');
+		expect(parseRoster(odd)[0].firstName).toBe('Renée &A');
+	});
+
 	it('an empty table is an empty roster', () => {
 		expect(parseRoster('<div id="main-column"><table class="table-employees-list"><tbody></tbody></table></div>')).toEqual([]);
 	});
@@ -217,6 +222,28 @@ describe('parsers on the emulator pages (raw server HTML)', () => {
 		expect(rows.some((r) => !r.isActive)).toBe(true);
 		const one = parseRoster(await wb.page(buildRosterPath({ posUserId: rows[0].posUserId ?? 0 })));
 		expect(one.map((r) => r.employeeId)).toEqual([rows[0].employeeId]);
+	});
+
+	it('a 5,000-row roster (large tenant) parses completely and correctly', async () => {
+		const large = await startEmulator({ tenant: 'large' });
+		try {
+			const browser = new EmulatorBrowser(large.url);
+			await browser.login();
+			const rows = parseRoster(await browser.page(buildRosterPath()));
+			const visible = large.state.employees.filter((e) => e.siteIds.length > 0);
+			expect(rows).toHaveLength(visible.length);
+			expect(rows.length).toBeGreaterThanOrEqual(5000);
+			const byId = new Map(large.state.employees.map((e) => [e.id, e]));
+			for (const row of rows) {
+				const e = byId.get(row.employeeId);
+				expect(row.posUserId).toBe(e?.posUserId);
+				expect(row.lastName).toBe(e?.lastName);
+				expect(row.isActive).toBe(e?.isActive);
+				expect(row.siteCodes).toHaveLength(e?.siteIds.length ?? -1);
+			}
+		} finally {
+			await large.close();
+		}
 	});
 
 	it('create page of both tenants: hierarchical washu, flat tenant without regions', async () => {

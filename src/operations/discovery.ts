@@ -10,9 +10,24 @@ import type { CreatePageModel, OperationContext, PosTemplateCache } from './cont
 /** The create page (site tree + departments): ONE cached GET shared by sites and departments (protocol A.3). */
 export async function loadCreatePage(ctx: OperationContext, refresh = false): Promise<CreatePageModel> {
 	if (ctx.caches.createPage && !refresh) return ctx.caches.createPage;
-	const res = await ctx.session.get('/employee/create');
-	ctx.caches.createPage = parseCreatePage(res.body);
-	return ctx.caches.createPage;
+	return shared(ctx, 'createPage', async () => {
+		const res = await ctx.session.get('/employee/create');
+		ctx.caches.createPage = parseCreatePage(res.body, res.path);
+		return ctx.caches.createPage;
+	});
+}
+
+const inFlight = new WeakMap<OperationContext, Map<string, Promise<unknown>>>();
+
+/** Concurrent callers of one cache load share a single request. */
+function shared<T>(ctx: OperationContext, key: string, load: () => Promise<T>): Promise<T> {
+	let map = inFlight.get(ctx);
+	if (!map) inFlight.set(ctx, (map = new Map()));
+	const pending = map.get(key) as Promise<T> | undefined;
+	if (pending) return pending;
+	const p = load().finally(() => map.delete(key));
+	map.set(key, p);
+	return p;
 }
 
 /** Every site the bot user can see. */
@@ -33,16 +48,20 @@ export async function listDepartments(ctx: OperationContext, refresh = false): P
  */
 export async function loadPosTemplates(ctx: OperationContext, refresh = false): Promise<PosTemplateCache> {
 	if (ctx.caches.posTemplates && !refresh) return ctx.caches.posTemplates;
+	return shared(ctx, 'posTemplates', () => fetchPosTemplates(ctx));
+}
+
+async function fetchPosTemplates(ctx: OperationContext): Promise<PosTemplateCache> {
 	let employeeId = ctx.caches.index.anyEmployeeId();
 	if (employeeId === undefined) {
 		const res = await ctx.session.get(buildRosterPath({ active: 'all', limit: 1 }));
-		employeeId = parseRoster(res.body)[0]?.employeeId;
+		employeeId = parseRoster(res.body, res.path)[0]?.employeeId;
 	}
 	if (employeeId === undefined) {
 		throw new NotFoundError('permission', 'no employee exists on the tenant to read POS permission templates from');
 	}
 	const res = await ctx.session.get(`/employee/permissions/${employeeId}`);
-	const page = parsePosPermissionsPage(res.body);
+	const page = parsePosPermissionsPage(res.body, res.path);
 	ctx.caches.posTemplates = { templates: page.templates, schema: page.schema };
 	return ctx.caches.posTemplates;
 }
@@ -50,11 +69,15 @@ export async function loadPosTemplates(ctx: OperationContext, refresh = false): 
 /** Backoffice templates, read from the permissions page of the first BO user on `/user`. */
 export async function loadBoTemplates(ctx: OperationContext, refresh = false): Promise<Permission[]> {
 	if (ctx.caches.boTemplates && !refresh) return ctx.caches.boTemplates;
+	return shared(ctx, 'boTemplates', () => fetchBoTemplates(ctx));
+}
+
+async function fetchBoTemplates(ctx: OperationContext): Promise<Permission[]> {
 	const list = await ctx.session.get('/user');
-	const first = parseUserList(list.body).users[0];
+	const first = parseUserList(list.body, list.path).users[0];
 	if (!first) throw new NotFoundError('permission', 'no Backoffice user exists to read Backoffice templates from');
 	const res = await ctx.session.get(`/user/permissions/${first.userId}`);
-	const page = parseBoPermissionsPage(res.body);
+	const page = parseBoPermissionsPage(res.body, res.path);
 	ctx.caches.boTemplates = page.templates.map((t) => ({
 		id: t.id,
 		name: t.name,

@@ -24,6 +24,8 @@ export class EmployeeIndex {
 	private posIds?: Map<number, IndexedEmployee>;
 	private emails?: Map<string, IndexedEmployee>;
 	private readonly known = new Map<number, IndexedEmployee>();
+	private rosterLoading?: Promise<void>;
+	private emailsLoading?: Promise<void>;
 
 	/** An employee id known without a request, if any (to read POS templates from). */
 	anyEmployeeId(): number | undefined {
@@ -44,8 +46,14 @@ export class EmployeeIndex {
 	/** Loads the full roster once (or again with `refresh`). */
 	async loadRoster(session: BackofficeSession, refresh = false): Promise<void> {
 		if (this.phones && !refresh) return;
+		// Concurrent callers share one download.
+		this.rosterLoading ??= this.fetchRoster(session).finally(() => (this.rosterLoading = undefined));
+		return this.rosterLoading;
+	}
+
+	private async fetchRoster(session: BackofficeSession): Promise<void> {
 		const res = await session.get(FULL_ROSTER_PATH);
-		const rows = parseRoster(res.body);
+		const rows = parseRoster(res.body, res.path);
 		const phones = new Map<string, IndexedEmployee>();
 		const posIds = new Map<number, IndexedEmployee>();
 		for (const row of rows) {
@@ -65,8 +73,13 @@ export class EmployeeIndex {
 	/** Loads the `/user/create` e-mail map once (or again with `refresh`). */
 	async loadEmails(session: BackofficeSession, refresh = false): Promise<void> {
 		if (this.emails && !refresh) return;
+		this.emailsLoading ??= this.fetchEmails(session).finally(() => (this.emailsLoading = undefined));
+		return this.emailsLoading;
+	}
+
+	private async fetchEmails(session: BackofficeSession): Promise<void> {
 		const res = await session.get('/user/create');
-		const page = parseUserCreatePage(res.body);
+		const page = parseUserCreatePage(res.body, res.path);
 		const emails = new Map<string, IndexedEmployee>();
 		for (const e of page.employees) {
 			const entry = this.remember({ employeeId: e.employeeId, firstName: e.firstName, lastName: e.lastName });

@@ -83,5 +83,5 @@ export function idFromLocation(location: string | undefined, pattern: RegExp): n
 export async function findByPosUserId(ctx: OperationContext, posUserId: number) {
 	const res = await ctx.session.get(buildRosterPath({ posUserId, active: 'all' }));
 	// Exact comparison: correct even if a tenant ignored the filter (protocol B.3).
-	return parseRoster(res.body).find((r) => r.posUserId === posUserId);
+	return parseRoster(res.body, res.path).find((r) => r.posUserId === posUserId);
 }

@@ -70,6 +70,20 @@ describe('discovery', () => {
 		expect(routes(s.emu.requests)).toEqual(['POST /login_check', 'GET /employee/create', 'GET /employee/create']);
 	});
 
+	it('concurrent calls share one download of each cache', async () => {
+		const s = await setup();
+		done = s.done;
+		await Promise.all([
+			s.client.listSites(),
+			s.client.listDepartments(),
+			s.client.isPhoneAvailable({ phone: '2025550100' }),
+			s.client.isPhoneAvailable({ phone: '2025550101' }),
+			s.client.isEmailAvailable({ email: 'a@example.invalid' }),
+			s.client.isEmailAvailable({ email: 'b@example.invalid' }),
+		]);
+		expect(routes(s.emu.requests).sort()).toEqual(['GET /employee', 'GET /employee/create', 'GET /user/create', 'POST /login_check']);
+	});
+
 	it('flat tenants: sites without region or district', async () => {
 		const s = await setup({ tenant: 'flat' });
 		done = s.done;

@@ -10,7 +10,7 @@ export class SonnysBackofficeApi implements ICredentialType {
 		dark: 'file:sonnysBackoffice.dark.svg',
 	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-sonnys-backoffice/n8n-nodes-sonnys-backoffice#credentials';
+	documentationUrl = 'https://example.invalid/n8n-nodes-sonnys-backoffice/docs/node.md#credential';
 
 	// Backoffice has no API: the node logs in through the HTML form, so the credential is tested by the node
 	// (`testedBy: 'sonnysBackofficeLoginTest'`), not by a declarative request.

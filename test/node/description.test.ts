@@ -50,7 +50,9 @@ describe('node description, as n8n loads it from the build', () => {
 		) as { node: string; categories: string[]; resources: { primaryDocumentation: Array<{ url: string }> } };
 		expect(codex.node).toBe(NODE_TYPE);
 		expect(codex.categories.length).toBeGreaterThan(0);
-		expect(codex.resources.primaryDocumentation[0].url).toMatch(/^https:\/\//);
+		// Documentation lives next to the package's homepage (package.json), whatever that is.
+		const homepage = (JSON.parse(readFileSync(path.join(pkg.directory, 'package.json'), 'utf8')) as { homepage: string }).homepage;
+		expect(codex.resources.primaryDocumentation[0].url.startsWith(homepage)).toBe(true);
 		expect(Object.keys(pkg.nodeType.methods?.loadOptions ?? {}).sort()).toEqual([
 			'getBackofficePermissionTemplates',
 			'getDepartments',

@@ -36,6 +36,8 @@ const CONNECTION_CODES = new Set([
 	'UND_ERR_CONNECT_TIMEOUT',
 	'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
 	'UND_ERR_PRX_TLS',
+	// Aborted by undici itself (not our deadline), e.g. a proxy refusing the tunnel.
+	'UND_ERR_ABORTED',
 ]);
 
 /**
@@ -137,9 +139,6 @@ function mapError(err: unknown, where: string, timeoutMs: number, timedOut: bool
 	}
 	if (CONNECTION_CODES.has(code) || CONNECTION_CODES.has(causeCode) || (err as Error)?.message === 'terminated') {
 		return new ConnectionError(`${where}: connection failed (${code || causeCode || 'terminated'})`, { cause: err });
-	}
-	if (err instanceof Error && err.name === 'AbortError') {
-		return new TimeoutError(`${where}: no complete response within ${timeoutMs} ms`, { cause: err });
 	}
 	return new ConnectionError(`${where}: request failed (${code || (err as Error)?.name || 'unknown'})`, { cause: err });
 }

@@ -153,6 +153,27 @@ describe('transport', () => {
 	});
 });
 
+describe('proxy', () => {
+	it('sends remote hosts through HTTP_PROXY (CONNECT), never loopback', async () => {
+		const { url, seen } = await serve((_req, res) => res.end('direct'));
+		const tunnels: string[] = [];
+		server!.on('connect', (req, socket) => {
+			tunnels.push(req.url ?? '');
+			socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+		});
+		const t = new UndiciTransport({ env: { HTTP_PROXY: url } });
+		transports.push(t);
+		const err = await t
+			.request({ method: 'GET', url: 'http://washu.example.invalid/employee', headers: {}, timeoutMs: 2000, maxResponseBytes: 1000 })
+			.catch((e) => e);
+		expect(err).toBeInstanceOf(ConnectionError);
+		expect(tunnels).toEqual(['washu.example.invalid:80']);
+		const res = await t.request({ method: 'GET', url: `${url}/direct`, headers: {}, timeoutMs: 2000, maxResponseBytes: 1000 });
+		expect(res.body).toBe('direct');
+		expect(seen[0].url).toBe('/direct');
+	});
+});
+
 describe('session', () => {
 	it('logs in with ONE request and does not follow the redirect to the dashboard', async () => {
 		const { url, seen } = await serve(withLogin((_req, res) => res.end(APP_PAGE)));

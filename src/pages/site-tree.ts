@@ -32,10 +32,20 @@ function intAttr(value: string | undefined): number | undefined {
 	return value !== undefined && /^\d+$/.test(value.trim()) ? Number(value.trim()) : undefined;
 }
 
-function labelName($: CheerioAPI, input: Element): string {
+/** `label[for]` elements by target id, collected once (a per-input document query is slow on big trees). */
+function labelsByTarget($: CheerioAPI): Map<string, Element> {
+	const labels = new Map<string, Element>();
+	$('label[for]').each((_, el) => {
+		const target = el.attribs.for;
+		if (target && !labels.has(target)) labels.set(target, el);
+	});
+	return labels;
+}
+
+function labelName($: CheerioAPI, labels: Map<string, Element>, input: Element): string {
 	const id = input.attribs.id;
-	let label = id ? $(`label[for="${id}"]`).first() : $();
-	if (label.length === 0) label = $(input).closest('.form-group').find('label').first();
+	const byFor = id ? labels.get(id) : undefined;
+	const label = byFor ? $(byFor) : $(input).closest('.form-group').find('label').first();
 	const strong = label.find('strong').first();
 	return strong.length > 0 ? strongName(strong.text()) : cleanText(label.text());
 }
@@ -45,16 +55,17 @@ export function parseSiteTree($: CheerioAPI): SiteTree {
 	const regions: TreeRegion[] = [];
 	const districts: TreeDistrict[] = [];
 	const sites: Site[] = [];
+	const labels = labelsByTarget($);
 
 	$(REGION_OPTION).each((_, el) => {
 		const id = intAttr(el.attribs['data-region-id']) ?? intAttr(el.attribs.value);
-		if (id !== undefined && !regions.some((r) => r.id === id)) regions.push({ id, name: labelName($, el) });
+		if (id !== undefined && !regions.some((r) => r.id === id)) regions.push({ id, name: labelName($, labels, el) });
 	});
 	$(DISTRICT_OPTION).each((_, el) => {
 		const id = intAttr(el.attribs['data-district-id']) ?? intAttr(el.attribs.value);
 		const regionId = intAttr(el.attribs['data-region-id']);
 		if (id !== undefined && regionId !== undefined && !districts.some((d) => d.id === id)) {
-			districts.push({ id, name: labelName($, el), regionId });
+			districts.push({ id, name: labelName($, labels, el), regionId });
 		}
 	});
 
@@ -73,7 +84,7 @@ export function parseSiteTree($: CheerioAPI): SiteTree {
 		const region = district ? regions.find((r) => r.id === district.regionId) : undefined;
 		sites.push({
 			id,
-			name: labelName($, el),
+			name: labelName($, labels, el),
 			...(shortCodes.has(id) ? { shortCode: shortCodes.get(id) } : {}),
 			districtId: district?.id ?? null,
 			districtName: district?.name ?? null,
@@ -84,45 +95,58 @@ export function parseSiteTree($: CheerioAPI): SiteTree {
 	return { hierarchical, regions, districts, sites };
 }
 
-function isChecked($: CheerioAPI, selector: string): boolean {
-	return $(selector).filter('[checked]').length > 0;
-}
-
-function checkedValues($: CheerioAPI, name: string): Set<number> {
-	const values = new Set<number>();
-	$(`input[name="${name}"]`).each((_, el) => {
-		const id = intAttr(el.attribs.value);
-		if (el.attribs.checked !== undefined && id !== undefined) values.add(id);
-	});
-	return values;
-}
-
 /**
  * The sites an employee is available at, read from the stored state of the edit form with the v0.7.2
  * rules (B.7, Part D "Site polarity regressions"): `'all'` when an all-regions/all-sites roll-up is
- * checked; a checked region/district toggle denies its sites; a checked per-region/per-district roll-up
- * grants all its sites; otherwise a site is granted only when its `[isAvailable]` box is present and
+ * checked; otherwise, outermost decision first: a checked region toggle denies its sites, a checked
+ * all-districts roll-up of the region grants them, a checked district toggle denies, a checked all-sites
+ * roll-up of the district grants; else a site is granted only when its `[isAvailable]` box is present and
  * unchecked AND its `[siteId]` twin is present and enabled. Flat tenants: a site listed as
  * `employee[siteIds][]` is granted when unchecked (the blocklist we send, A.3.2). Ids in page order.
  */
 export function readAvailableSites($: CheerioAPI, tree: SiteTree): number[] | 'all' {
-	if (isChecked($, 'input[name="employee[isAllRegionsAllowed]"]') || isChecked($, 'input[name="employee[isAllSitesAllowed]"]')) {
-		return 'all';
-	}
-	const deniedRegions = checkedValues($, 'employee[disabledRegions][]');
-	const deniedDistricts = checkedValues($, 'employee[disabledDistricts][]');
-	const allDistrictsOfRegion = checkedValues($, 'employee[isAllDistrictsAllowedByRegion][]');
+	let all = false;
+	const deniedRegions = new Set<number>();
+	const deniedDistricts = new Set<number>();
+	const allDistrictsOfRegion = new Set<number>();
 	const allSitesOfDistrict = new Set<number>();
-	$('input[name^="employee[isAllSitesAllowedByDistrict]["]').each((_, el) => {
-		const match = /\[(\d+)\]$/.exec(el.attribs.name);
-		if (match && el.attribs.checked !== undefined) allSitesOfDistrict.add(Number(match[1]));
+	const blocklisted = new Set<number>();
+	const blocked = new Set<number>();
+	const boxes = new Map<number, boolean[]>();
+	const twins = new Map<number, boolean[]>();
+	const push = (map: Map<number, boolean[]>, id: number, flag: boolean) => map.set(id, [...(map.get(id) ?? []), flag]);
+
+	// One pass over the inputs: per-site document queries are slow on big trees.
+	$('input[name^="employee["]').each((_, el) => {
+		const name = el.attribs.name ?? '';
+		const checked = el.attribs.checked !== undefined;
+		const value = intAttr(el.attribs.value);
+		if (name === 'employee[isAllRegionsAllowed]' || name === 'employee[isAllSitesAllowed]') {
+			if (checked) all = true;
+			return;
+		}
+		const list = /^employee\[(disabledRegions|disabledDistricts|isAllDistrictsAllowedByRegion|siteIds)\]\[\]$/.exec(name);
+		if (list && value !== undefined) {
+			if (list[1] === 'siteIds') {
+				blocklisted.add(value);
+				if (checked) blocked.add(value);
+			} else if (checked) {
+				(list[1] === 'disabledRegions' ? deniedRegions : list[1] === 'disabledDistricts' ? deniedDistricts : allDistrictsOfRegion).add(value);
+			}
+			return;
+		}
+		const rollup = /^employee\[isAllSitesAllowedByDistrict\]\[(\d+)\]$/.exec(name);
+		if (rollup) {
+			if (checked) allSitesOfDistrict.add(Number(rollup[1]));
+			return;
+		}
+		const site = /^employee\[sites\]\[(\d+)\]\[(isAvailable|siteId)\]$/.exec(name);
+		if (site) {
+			if (site[2] === 'isAvailable') push(boxes, Number(site[1]), checked);
+			else push(twins, Number(site[1]), el.attribs.disabled === undefined);
+		}
 	});
-	const blocked = checkedValues($, 'employee[siteIds][]');
-	const listedInBlocklist = new Set<number>();
-	$('input[name="employee[siteIds][]"]').each((_, el) => {
-		const id = intAttr(el.attribs.value);
-		if (id !== undefined) listedInBlocklist.add(id);
-	});
+	if (all) return 'all';
 
 	const granted: number[] = [];
 	for (const site of tree.sites) {
@@ -138,14 +162,14 @@ export function readAvailableSites($: CheerioAPI, tree: SiteTree): number[] | 'a
 			granted.push(site.id);
 			continue;
 		}
-		if (listedInBlocklist.has(site.id)) {
+		if (blocklisted.has(site.id)) {
 			if (!blocked.has(site.id)) granted.push(site.id);
 			continue;
 		}
-		const box = $(`input[name="employee[sites][${site.id}][isAvailable]"]`);
-		const twin = $(`input[name="employee[sites][${site.id}][siteId]"]`);
-		const boxUnchecked = box.length > 0 && box.filter('[checked]').length === 0;
-		const twinEnabled = twin.not('[disabled]').length > 0;
+		const box = boxes.get(site.id) ?? [];
+		const twin = twins.get(site.id) ?? [];
+		const boxUnchecked = box.length > 0 && box.every((checked) => !checked);
+		const twinEnabled = twin.some((enabled) => enabled);
 		if (boxUnchecked && twinEnabled) granted.push(site.id);
 	}
 	return granted;

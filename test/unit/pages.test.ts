@@ -9,7 +9,8 @@ import { parseUserCreatePage } from '../../src/pages/user-create';
 import { parseUserList } from '../../src/pages/user-list';
 import { parseBoPermissionsPage } from '../../src/pages/user-permissions';
 import { encodeSiteAvailability } from '../../src/payloads/site-availability';
-import { startEmulator, type Emulator } from '../emulator';
+import { parseFlashes } from '../../src/html/flash';
+import { SITES_REQUIRED_MESSAGE, startEmulator, type Emulator } from '../emulator';
 import { captureHtml, EmulatorBrowser, washuStructure } from './helpers';
 
 const LOGIN = captureHtml('login_page.html');
@@ -349,6 +350,15 @@ describe('parsers on the emulator pages (raw server HTML)', () => {
 		expect(page.templates.map((t) => t.name)).toEqual(['Manager', 'Cashier', 'General User', 'General Manager', 'Assistant Manager', 'Shift Leader', 'CSA']);
 		expect(page.granted).toEqual([...e.posGrants].sort((a, b) => a - b));
 		expect(page.overrides).toEqual([...e.posOverrides].sort((a, b) => a - b));
+	});
+
+	it('flash of a refused write is read from the page the server bounces to', async () => {
+		const user = washu.state.users[0];
+		const res = await wb.request('POST', '/user/permissions/update', encodeForm([['userId', String(user.id)], ['userIsNew', ''], ['template', '']]));
+		expect(res.status).toBe(302);
+		expect(res.location).toMatch(/actionXfer=/);
+		const flashes = parseFlashes(await wb.page(res.location ?? ''));
+		expect(flashes).toContainEqual({ type: 'error', message: SITES_REQUIRED_MESSAGE });
 	});
 
 	it('user list, user create (e-mail map) and BO permissions pages', async () => {

@@ -1,12 +1,10 @@
 /** HTML helpers shared by the page renderers. */
 
+const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#039;' };
+
 export function esc(value: string | number): string {
-	return String(value)
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;')
-		.replace(/'/g, '&#039;');
+	const s = String(value);
+	return /[&<>"']/.test(s) ? s.replace(/[&<>"']/g, (c) => ESC[c]) : s;
 }
 
 /** Symfony's RedirectResponse body: 246 + 4 x len(escaped URL) bytes (protocol A.0). Byte-exact with the captures. */

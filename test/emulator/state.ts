@@ -70,8 +70,11 @@ export class EmulatorState {
 		return this.users.find((u) => u.employeeId === employeeId);
 	}
 
+	private siteIndex?: Map<number, SiteData>;
+
 	siteById(id: number): SiteData | undefined {
-		return this.tenant.sites.find((s) => s.id === id);
+		this.siteIndex ??= new Map(this.tenant.sites.map((s) => [s.id, s]));
+		return this.siteIndex.get(id);
 	}
 
 	allSiteIds(): number[] {
@@ -113,6 +116,8 @@ export class EmulatorState {
 		return this.findUserByUsername(username) !== undefined;
 	}
 
+	private templateKeys?: Array<[string, string]>;
+
 	/**
 	 * The roster's "Access" column: the first template whose grant set equals the employee's exactly (overrides
 	 * ignored), `None` when nothing is granted, else `Custom` (protocol A.6, ASSUMPTION E.10).
@@ -120,8 +125,8 @@ export class EmulatorState {
 	accessName(e: EmployeeRecord): string {
 		if (e.posGrants.length === 0) return 'None';
 		const g = [...e.posGrants].sort((a, b) => a - b).join(',');
-		const t = this.tenant.posTemplates.find((x) => [...x.grants].sort((a, b) => a - b).join(',') === g);
-		return t ? t.name : 'Custom';
+		this.templateKeys ??= this.tenant.posTemplates.map((x) => [[...x.grants].sort((a, b) => a - b).join(','), x.name]);
+		return this.templateKeys.find(([k]) => k === g)?.[1] ?? 'Custom';
 	}
 
 	/** Current wage record (empty end date), if any. */

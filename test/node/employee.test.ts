@@ -193,6 +193,25 @@ describe('Employee > Create', () => {
 		expect(count('POST', '/login_check')).toBe(1);
 	});
 
+	it('under "On Error: Continue (using error output)" the duplicate goes to the error output', async () => {
+		const taken = emu.state.employees.find((e) => e.isActive)!;
+		const { items: ok, errorItems, error } = await runNode(pkg, {
+			parameters: createByExpression,
+			items: [hire(211), hire(212, { phone: taken.phone }), hire(213)],
+			credentials: emulatorCredentials(emu.url),
+			onError: 'continueErrorOutput',
+		});
+		expect(error).toBeUndefined();
+		expect(ok.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
+		expect(errorItems).toHaveLength(1);
+		expect(errorItems[0].pairedItem).toEqual({ item: 1 });
+		expect(errorItems[0].json).toEqual({
+			error: expect.stringContaining('Phone'),
+			details: { code: 'DUPLICATE', field: 'phone' },
+		});
+		expect(emu.state.findEmployeeByPosUserId(70212)).toBeUndefined();
+	});
+
 	it('without "Continue" a duplicate stops the run with a NodeOperationError naming the field, value and item', async () => {
 		const taken = emu.state.employees.find((e) => e.isActive)!;
 		const { error } = await runNode(pkg, {

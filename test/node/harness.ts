@@ -204,7 +204,9 @@ function additionalData(
 	return data as unknown as IWorkflowExecuteAdditionalData;
 }
 
-function makeNode(parameters: INodeParameters, continueOnFail: boolean): INode {
+type OnError = 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+
+function makeNode(parameters: INodeParameters, onError: OnError): INode {
 	return {
 		id: 'b3f6a1de-0000-4000-8000-000000000001',
 		name: "Sonny's Backoffice",
@@ -213,7 +215,7 @@ function makeNode(parameters: INodeParameters, continueOnFail: boolean): INode {
 		position: [0, 0],
 		parameters,
 		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Backoffice (emulator)' } },
-		...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(onError !== 'stopWorkflow' ? { onError } : {}),
 	};
 }
 
@@ -224,12 +226,16 @@ export interface RunOptions {
 	credentials: ICredentialDataDecryptedObject;
 	/** The node setting "On Error: Continue (regular output)". */
 	continueOnFail?: boolean;
+	/** The node setting "On Error" in full; wins over `continueOnFail`. */
+	onError?: OnError;
 	timezone?: string;
 }
 
 export interface RunResult {
 	/** The node's output items (main output 0). */
 	items: INodeExecutionData[];
+	/** Main output 1: the error output under "On Error: Continue (using error output)". */
+	errorItems: INodeExecutionData[];
 	/** The node's error when the execution failed. */
 	error?: N8nWorkflow.ExecutionBaseError;
 	run: IRun;
@@ -240,7 +246,10 @@ export interface RunResult {
  * `WorkflowExecute` (expressions, credentials, pairedItem, continue-on-fail as in the server).
  */
 export async function runNode(pkg: LoadedPackage, options: RunOptions): Promise<RunResult> {
-	const node = makeNode(options.parameters, options.continueOnFail ?? false);
+	const node = makeNode(
+		options.parameters,
+		options.onError ?? (options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow'),
+	);
 	const workflow = new workflowLib.Workflow({
 		id: 'node-test',
 		name: 'node test',
@@ -279,6 +288,7 @@ export async function runNode(pkg: LoadedPackage, options: RunOptions): Promise<
 	const taskData = run.data.resultData.runData[node.name]?.[0];
 	return {
 		items: taskData?.data?.main?.[0] ?? [],
+		errorItems: taskData?.data?.main?.[1] ?? [],
 		error: run.data.resultData.error,
 		run,
 	};
@@ -291,7 +301,7 @@ export async function loadOptions(
 	credentials: ICredentialDataDecryptedObject,
 	parameters: INodeParameters = { resource: 'employee', operation: 'create' },
 ): Promise<INodePropertyOptions[]> {
-	const node = makeNode(parameters, false);
+	const node = makeNode(parameters, 'stopWorkflow');
 	const workflow = new workflowLib.Workflow({
 		nodes: [node],
 		connections: {},

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { AuthenticationError, ValidationError } from '../../../src/errors';
 import type { SonnysBackofficeClientApi } from '../../../src/models/api';
 import { CREDENTIAL_TYPE, createClient } from '../helpers/client';
-import { failedItemJson, toNodeError } from '../helpers/errors';
+import { failedItem, toNodeError } from '../helpers/errors';
 import * as backofficeUser from './backofficeUser/BackofficeUser.resource';
 import * as department from './department/Department.resource';
 import * as employee from './employee/Employee.resource';
@@ -65,6 +65,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 
 	const returnData: INodeExecutionData[] = [];
+	const errorOutput = this.getNode().onError === 'continueErrorOutput';
 	let client: SonnysBackofficeClientApi | undefined;
 	// After a refused login every further item would try the same password again; a bot account must not be
 	// locked out, so the first such error is reused for the remaining items without another request.
@@ -79,7 +80,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				if (isFatalForExecution(error)) fatal = error;
 				const nodeError = toNodeError(this.getNode(), error, i, (field) => itemValue(this, i, field));
 				if (!this.continueOnFail()) throw nodeError;
-				returnData.push({ json: failedItemJson(nodeError, error), pairedItem: { item: i } });
+				returnData.push({ json: failedItem(nodeError, error, errorOutput), pairedItem: { item: i } });
 			}
 		}
 	} finally {

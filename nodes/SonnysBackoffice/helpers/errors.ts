@@ -11,13 +11,6 @@ import {
 } from '../../../src/errors';
 import { SECRET_FIELDS } from './values';
 
-/** What a failed item carries under "On Error: Continue": stable, machine-readable, no secrets. */
-export interface FailedItemJson extends JsonObject {
-	error: string;
-	code: string;
-	field: string | null;
-}
-
 /** The editor's labels for the client's input fields, so that messages name what the user sees. */
 const FIELD_LABELS: Record<string, string> = {
 	firstName: 'First Name',
@@ -145,7 +138,13 @@ export function toNodeError(
 	return new NodeOperationError(node, `Unexpected error: ${message}`, { itemIndex });
 }
 
-/** The JSON of a failed item under "On Error: Continue": `{ error, code, field }`. */
-export function failedItemJson(nodeError: Error, original: unknown): FailedItemJson {
-	return { error: nodeError.message, code: errorCode(original), field: errorField(original) };
+/**
+ * The JSON of a failed item under "On Error: Continue": `{ error, code, field }` on the regular output. n8n moves
+ * an item to the error output only when its JSON holds nothing but `error`, `message` and `details`, so there the
+ * same facts travel as `{ error, details: { code, field } }`.
+ */
+export function failedItem(nodeError: Error, original: unknown, errorOutput: boolean): JsonObject {
+	const code = errorCode(original);
+	const field = errorField(original);
+	return errorOutput ? { error: nodeError.message, details: { code, field } } : { error: nodeError.message, code, field };
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../index';
-import { Browser, captureBody, captureHtml, capturePairs, captureResponse, flashes, load, serializeForm, withoutKeys } from './helpers';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, CAPTURES, captureBody, captureHtml, capturePairs, captureResponse, flashes, load, serializeForm, withoutKeys } from './helpers';
 
 /**
  * Replays every captured request body in `../shared/captures/payloads/` in the order it happened on the real tenant
@@ -86,6 +88,13 @@ describe('replay of the captured WashU writes', () => {
 		expect(e.posOverrides).toEqual([]);
 		const roster = await b.get('/employee?posUserId=99002');
 		expect(load(roster.body)('td.employees-col-template').text()).toBe('General User');
+	});
+
+	it('the edit page of 485 serialises (isActive dropped) to exactly the captured wrapper body, but with the date', async () => {
+		const edit = await b.get('/employee/edit/485');
+		const pairs = withoutKeys(serializeForm(edit.body, '#employee-create-edit-form'), (k) => k === 'employee[isActive]');
+		const captured = capturePairs('allowed_employee_update_full_disable_request.json').map(([k, v]): [string, string] => (k === 'employee[startDate]' ? [k, '04/13/2026'] : [k, v]));
+		expect(pairs).toEqual(captured);
 	});
 
 	it('full disable of 485 with an empty start date bounces (398 bytes) and leaves it active', async () => {
@@ -207,6 +216,13 @@ describe('replay of the captured WashU writes', () => {
 		expect(emu.state.getUser(3312136)!.templateId).toBeNull();
 		const next = await b.get(r.location!);
 		expect(flashes(next.body).errors).toEqual(['Accessible Sites requires no less than 1 valid selection.']);
+	});
+
+	it('every capture in ../shared/captures/payloads is replayed by this file', () => {
+		const self = readFileSync(__filename, 'utf8');
+		const files = readdirSync(join(CAPTURES, 'payloads'));
+		expect(files.length).toBeGreaterThanOrEqual(25);
+		for (const f of files) expect(self, f).toContain(`'${f}'`);
 	});
 
 	it('responses carry the captured headers (A.0)', async () => {

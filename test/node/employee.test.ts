@@ -212,6 +212,18 @@ describe('Employee > Create', () => {
 		expect(emu.state.findEmployeeByPosUserId(70212)).toBeUndefined();
 	});
 
+	it('two items of one batch with the same POS user ID create one employee; the second is a duplicate', async () => {
+		const { items: out } = await runNode(pkg, {
+			parameters: createByExpression,
+			items: [hire(221), hire(222, { posUserId: 70221 })],
+			credentials: emulatorCredentials(emu.url),
+			continueOnFail: true,
+		});
+		expect(out[0].json.employeeId).toEqual(expect.any(Number));
+		expect(out[1].json).toMatchObject({ code: 'DUPLICATE', field: 'posUserId' });
+		expect(emu.state.employees.filter((e) => e.posUserId === 70221)).toHaveLength(1);
+	});
+
 	it('without "Continue" a duplicate stops the run with a NodeOperationError naming the field, value and item', async () => {
 		const taken = emu.state.employees.find((e) => e.isActive)!;
 		const { error } = await runNode(pkg, {

@@ -10,6 +10,8 @@ import { parseUserList } from '../../src/pages/user-list';
 import { parseBoPermissionsPage } from '../../src/pages/user-permissions';
 import { encodeSiteAvailability } from '../../src/payloads/site-availability';
 import { parseFlashes } from '../../src/html/flash';
+import { parseLoginError } from '../../src/pages/login';
+import { classifyPage } from '../../src/pages/page-kind';
 import { SITES_REQUIRED_MESSAGE, startEmulator, type Emulator } from '../emulator';
 import { captureHtml, EmulatorBrowser, washuStructure } from './helpers';
 
@@ -342,6 +344,29 @@ describe('parsers on the emulator pages (raw server HTML)', () => {
 		expect(page.availableSites).toEqual([first]);
 	});
 
+	it('edit form round trip: an unchanged re-submission preserves every field; omitting isActive disables (A.7)', async () => {
+		const e = washu.state.employees.find((x) => x.isActive && x.siteIds.length > 0 && x.siteIds.length < washu.state.sites.length) ?? washu.state.employees[0];
+		const path = `/employee/edit/${e.id}`;
+		const before = parseEditPage(await wb.page(path), path);
+		const same = await wb.request('POST', before.form.action, encodeForm(before.form.pairs()));
+		expect(same.location).toBe('/employee');
+		const again = parseEditPage(await wb.page(path), path);
+		expect(again.form.pairs()).toEqual(before.form.pairs());
+		expect(again.availableSites).toEqual(before.availableSites);
+
+		again.form.remove('employee[isActive]');
+		const res = await wb.request('POST', again.form.action, encodeForm(again.form.pairs()));
+		expect(res.location).toBe('/employee');
+		const after = parseEditPage(await wb.page(path), path);
+		expect(after.isActive).toBe(false);
+		expect(after.availableSites).toEqual(before.availableSites);
+		expect(after.startDate).toBe(before.startDate);
+
+		after.form.set('employee[isActive]', '1');
+		await wb.request('POST', after.form.action, encodeForm(after.form.pairs()));
+		expect(parseEditPage(await wb.page(path), path).isActive).toBe(true);
+	});
+
 	it('POS permissions page: full 34-permission schema, templates and current grants', async () => {
 		const e = washu.state.employees[0];
 		const page = parsePosPermissionsPage(await wb.page(`/employee/permissions/${e.id}`));
@@ -350,6 +375,16 @@ describe('parsers on the emulator pages (raw server HTML)', () => {
 		expect(page.templates.map((t) => t.name)).toEqual(['Manager', 'Cashier', 'General User', 'General Manager', 'Assistant Manager', 'Shift Leader', 'CSA']);
 		expect(page.granted).toEqual([...e.posGrants].sort((a, b) => a - b));
 		expect(page.overrides).toEqual([...e.posOverrides].sort((a, b) => a - b));
+	});
+
+	it('login page and a failed login of the emulator', async () => {
+		const fresh = new EmulatorBrowser(washu.url);
+		const page = await fresh.request('GET', '/login');
+		expect(classifyPage(page.body)).toBe('login');
+		expect(parseLoginError(page.body)).toBeUndefined();
+		const failed = await fresh.request('POST', '/login_check', '_username=demo-bot&_password=wrong');
+		expect(classifyPage(failed.body)).toBe('login');
+		expect(parseLoginError(failed.body)).toBe('Invalid credentials.');
 	});
 
 	it('flash of a refused write is read from the page the server bounces to', async () => {

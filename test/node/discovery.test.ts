@@ -1,3 +1,6 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { startEmulator, type Emulator } from '../emulator';
@@ -142,6 +145,23 @@ describe('Credential test ("Test" button)', () => {
 		const result = await testCredentials(pkg, emulatorCredentials(url));
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/unreachable/i);
+	});
+
+	it('answers "unexpected page" when the address answers but is not Backoffice', async () => {
+		const server = createServer((_req, res) => {
+			res.writeHead(200, { 'content-type': 'text/html' });
+			res.end('<html><head><title>Welcome to nginx!</title></head><body>It works</body></html>');
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		try {
+			const { port } = server.address() as AddressInfo;
+			const result = await testCredentials(pkg, emulatorCredentials(`http://127.0.0.1:${port}`));
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(/unexpected page/i);
+			expect(result.message).not.toContain('demo-password');
+		} finally {
+			await new Promise((resolve) => server.close(resolve));
+		}
 	});
 
 	it('refuses plain http to a non-loopback host before sending anything', async () => {

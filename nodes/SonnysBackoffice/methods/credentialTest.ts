@@ -18,11 +18,11 @@ function reason(error: unknown): string {
 		case 'AUTHENTICATION_FAILED':
 			return 'Bad username or password: Backoffice refused the login';
 		case 'CONNECTION_ERROR':
-			return `Backoffice is unreachable: ${error.message}. Check the subdomain or base URL override.`;
+			return `Backoffice is unreachable (${error.message}). Check the subdomain or base URL override, and the network.`;
 		case 'TIMEOUT':
-			return `Backoffice did not answer in time: ${error.message}`;
+			return `Backoffice did not answer in time (${error.message}). Check the subdomain or base URL override, and the network.`;
 		case 'UNEXPECTED_PAGE':
-			return `Unexpected page: ${error.message}. Is this a Sonny's Backoffice address?`;
+			return `Unexpected page: the address answered, but not like Sonny's Backoffice (${error.message}). Check the subdomain or base URL override.`;
 		default:
 			return `Login failed: ${error.message}`;
 	}

@@ -1,4 +1,4 @@
-import { DuplicateError, OutcomeUnknownError, BackofficeServerError } from '../errors';
+import { BackofficeServerError, DuplicateError, OutcomeUnknownError, TimeoutError } from '../errors';
 import { generatePassword } from '../generators';
 import type { BackofficeUserCreated, CreateBackofficeUserInput } from '../models/api';
 import { validateCreateBackofficeUser } from '../models/schemas';
@@ -15,6 +15,22 @@ export const BO_TEMPLATE_DEFERRED_WARNING =
 	'permission template assignment is deferred to Milestone 2 — assign via the Backoffice UI (shield icon) on /user';
 
 const USER_ID_IN_LOCATION = /^\/user\/(permissions|edit)\/(\d+)$/;
+
+/** Every Backoffice user, inactive included (their usernames stay taken). */
+export const ALL_USERS_PATH = '/user?limit=10000&active=all';
+
+/**
+ * The Backoffice users whose username is `username` (case-insensitive), or undefined when the list does
+ * not show usernames (then only the server's duplicate flash can tell).
+ */
+export async function findUserByUsername(
+	ctx: OperationContext,
+	username: string,
+): Promise<{ userId: number } | null | undefined> {
+	const users = parseUserList((await ctx.session.get(ALL_USERS_PATH)).body, ALL_USERS_PATH).users;
+	if (users.length > 0 && users.every((u) => u.username === undefined)) return undefined;
+	return users.find((u) => u.username?.toLowerCase() === username.toLowerCase()) ?? null;
+}
 
 /** Creates a Backoffice user, standalone or linked to an existing employee (protocol A.9). */
 export async function createBackofficeUser(
@@ -90,10 +106,10 @@ async function postUserInsert(
 	} catch (err) {
 		if (err instanceof DuplicateError || !isAmbiguousFailure(err)) throw err;
 		const cause = err as Error;
-		const checked = `the Backoffice user list (/user) for username '${username}'`;
-		let users;
+		const checked = `the Backoffice user list (${ALL_USERS_PATH}) for username '${username}'`;
+		let found;
 		try {
-			users = parseUserList((await ctx.session.get('/user')).body).users;
+			found = await findUserByUsername(ctx, username);
 		} catch (lookupErr) {
 			throw new OutcomeUnknownError(
 				`creating Backoffice user '${username}' failed (${cause.message}); the request was not re-sent`,
@@ -101,15 +117,14 @@ async function postUserInsert(
 				{ cause },
 			);
 		}
-		const found = users.find((u) => u.username?.toLowerCase() === username.toLowerCase());
 		if (found) {
 			warnings.push(`the create request failed (${cause.message}) but Backoffice user ${found.userId} exists; it was not re-sent`);
 			return found.userId;
 		}
-		if (users.every((u) => u.username === undefined)) {
+		if (found === undefined || cause instanceof TimeoutError) {
 			throw new OutcomeUnknownError(
 				`creating Backoffice user '${username}' failed (${cause.message}); the request was not re-sent`,
-				`${checked}, which does not show usernames`,
+				found === undefined ? `${checked}, which does not show usernames` : `${checked}: not there yet, the server may still create it`,
 				{ cause },
 			);
 		}

@@ -17,7 +17,7 @@ import { buildPosPermissionsPairs } from '../payloads/pos-permissions';
 import { resolveSiteNames } from '../payloads/site-availability';
 import type { PageResponse } from '../session/session';
 import type { OperationContext } from './context';
-import { createLinkedUser } from './create-backoffice-user';
+import { createLinkedUser, findUserByUsername } from './create-backoffice-user';
 import { loadCreatePage, loadPosTemplates, resolveTemplate } from './discovery';
 import { findByPosUserId, idFromLocation, isAmbiguousFailure, rejectionFromResponse } from './write-outcome';
 
@@ -44,6 +44,11 @@ export async function createEmployee(ctx: OperationContext, input: CreateEmploye
 	warnings.push(...resolved.warnings);
 	await index.loadEmails(ctx.session);
 	await preflight(ctx, v);
+	if (v.requiresBackoffice && v.backofficeUsername) {
+		// Check the username before creating the employee: a clash after the insert would leave a half-done hire.
+		const taken = await findUserByUsername(ctx, v.backofficeUsername);
+		if (taken) throw new DuplicateError('username', v.backofficeUsername, `username=${v.backofficeUsername} is already taken by Backoffice user ${taken.userId}`);
+	}
 
 	const posPin = v.posPin ?? generatePin();
 	const wageSiteId = granted === 'all' ? page.sites[0]?.id : granted[0];
@@ -160,6 +165,12 @@ export async function createEmployee(ctx: OperationContext, input: CreateEmploye
 			username: v.backofficeUsername,
 			password: v.backofficePassword,
 			email: v.email,
+		}).catch((err: unknown) => {
+			// The employee exists: say so, so that nobody re-runs the whole hire.
+			if (err instanceof Error) {
+				err.message = `employee ${employeeId} (POS user ID ${v.posUserId}) was created with its permissions, but its Backoffice user was not: ${err.message}`;
+			}
+			throw err;
 		});
 		result.backofficeUserId = user.userId;
 		result.backofficeUsername = v.backofficeUsername;

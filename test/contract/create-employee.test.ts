@@ -180,6 +180,31 @@ describe('createEmployee', () => {
 		expect(r.warnings.join(' ')).toMatch(/Milestone 2/);
 	});
 
+	it('requiresBackoffice with a taken username: DuplicateError(username) before the employee is created', async () => {
+		const s = await setup();
+		done = s.done;
+		const input = newHire({ requiresBackoffice: true, backofficeUsername: 'AmberOps' });
+		const err = await s.client.createEmployee(input).catch((e) => e);
+		expect(err).toBeInstanceOf(DuplicateError);
+		expect(err.field).toBe('username');
+		expect(s.emu.state.findEmployeeByPosUserId(input.posUserId)).toBeUndefined();
+		expect(s.emu.requests.some((x) => x.method === 'POST' && x.path !== '/login_check')).toBe(false);
+	});
+
+	it('the linked Backoffice user fails after the employee exists: the error says the employee was created', async () => {
+		const s = await setup();
+		done = s.done;
+		s.emu.faults.add({ kind: 'status', status: 500, route: '/user/insert', method: 'POST', times: 1 });
+		const input = newHire({ requiresBackoffice: true, backofficeUsername: 'halfdone' });
+		const err = await s.client.createEmployee(input).catch((e) => e);
+		const e = s.emu.state.findEmployeeByPosUserId(input.posUserId)!;
+		expect(err).toBeInstanceOf(BackofficeServerError);
+		expect(err.message).toContain(`employee ${e.id} (POS user ID ${input.posUserId}) was created`);
+		expect(err.message).toMatch(/nothing was created/);
+		expect(e.posGrants).toEqual([22]);
+		expect(s.emu.requests.filter((x) => x.path === '/user/insert')).toHaveLength(1);
+	});
+
 	it('lost insert response: not re-sent, found by POS id, reported created with a warning (no duplicate)', async () => {
 		const s = await setup();
 		done = s.done;

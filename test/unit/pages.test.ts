@@ -13,7 +13,31 @@ import { parseFlashes } from '../../src/html/flash';
 import { parseLoginError } from '../../src/pages/login';
 import { classifyPage } from '../../src/pages/page-kind';
 import { SITES_REQUIRED_MESSAGE, startEmulator, type Emulator } from '../emulator';
+import { load } from 'cheerio';
 import { captureHtml, EmulatorBrowser, washuStructure } from './helpers';
+
+/**
+ * Turn raw server HTML into the post-JavaScript "DOM snapshot" flavour (A.0): bootstrap-toggle wrappers
+ * around checkboxes, select2 markup after selects, and pickadate moving the date's name onto a hidden input.
+ */
+function domSnapshot(raw: string): string {
+	const $ = load(raw);
+	$('input[type="checkbox"]').each((_, el) => {
+		$(el).wrap('<div class="toggle btn btn-danger btn-sm" data-toggle="toggle"></div>');
+		$(el).after('<div class="toggle-group"><label class="btn toggle-on">No</label><label class="btn toggle-off">Yes</label></div>');
+	});
+	$('select').each((_, el) => {
+		$(el).addClass('select2-hidden-accessible');
+		$(el).after('<span class="select2 select2-container"><input class="select2-search__field" type="search"></span>');
+	});
+	$('input.pickadate-date, input#employee-start-date').each((_, el) => {
+		const name = $(el).attr('name') ?? '';
+		const value = $(el).attr('data-value') ?? '';
+		$(el).attr('name', '').addClass('picker__input');
+		$(el).after(`<div class="picker"><div class="picker__day" data-pick="1">1</div></div><input type="hidden" name="${name}" value="${value}">`);
+	});
+	return $.html();
+}
 
 const LOGIN = captureHtml('login_page.html');
 const CREATE = captureHtml('employee_create.main-column.excerpt.html');
@@ -342,6 +366,18 @@ describe('parsers on the emulator pages (raw server HTML)', () => {
 		const page = parseEditPage(await fb.page(`/employee/edit/${id}`));
 		expect(page.tree.hierarchical).toBe(false);
 		expect(page.availableSites).toEqual([first]);
+	});
+
+	it('edit page in the DOM-snapshot flavour parses to the same profile and the same body', async () => {
+		for (const e of washu.state.employees.slice(0, 8)) {
+			const path = `/employee/edit/${e.id}`;
+			const raw = parseEditPage(await wb.page(path), path);
+			const snap = parseEditPage(domSnapshot(await wb.page(path)), path);
+			const strip = ({ form, tree, ...rest }: typeof raw) => ({ ...rest, sites: tree.sites, body: form.pairs() });
+			expect(strip(snap)).toEqual(strip(raw));
+		}
+		const create = await wb.page('/employee/create');
+		expect(parseCreatePage(domSnapshot(create))).toEqual(parseCreatePage(create));
 	});
 
 	it('edit form round trip: an unchanged re-submission preserves every field; omitting isActive disables (A.7)', async () => {

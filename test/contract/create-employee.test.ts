@@ -178,6 +178,9 @@ describe('createEmployee', () => {
 		expect(r.backofficePassword).toHaveLength(12);
 		expect(u.password).toBe(r.backofficePassword);
 		expect(r.warnings.join(' ')).toMatch(/Milestone 2/);
+		const from = s.emu.requests.length;
+		await s.client.createEmployee(newHire({ requiresBackoffice: true, backofficeUsername: 'janelinked2' }));
+		expect(since(s.emu, from).length).toBeLessThanOrEqual(7);
 	});
 
 	it('requiresBackoffice with a taken username: DuplicateError(username) before the employee is created', async () => {

@@ -164,7 +164,7 @@ describe('Employee > Create', () => {
 		expect(count('POST', '/login_check')).toBe(1);
 		expect(count('GET', '/employee/create')).toBe(1);
 		expect(count('POST', '/employee/insert')).toBe(50);
-	});
+	}, 180_000);
 
 	it('under "On Error: Continue" a duplicate in the middle yields { error, code, field } and the rest still run', async () => {
 		const taken = emu.state.employees.find((e) => e.isActive)!;

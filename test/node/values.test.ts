@@ -50,7 +50,7 @@ describe('values from the editor and from expressions', () => {
 			expect(error, startDate).toBeUndefined();
 			expect(emu.state.findEmployeeByPosUserId(72000 + n)!.startDate, startDate).toBe(expected);
 		}
-	});
+	}, 120_000);
 
 	it('wage rates from numbers and text keep their cents', async () => {
 		const cases: Array<[unknown, string]> = [
@@ -67,7 +67,7 @@ describe('values from the editor and from expressions', () => {
 			expect(error, String(wageRate)).toBeUndefined();
 			expect(emu.state.findEmployeeByPosUserId(72010 + n)!.wages.at(-1)!.regularRate).toBe(expected);
 		}
-	});
+	}, 120_000);
 
 	it('never repeats a password or a PIN in an error', async () => {
 		const { items: out } = await runNode(pkg, {

@@ -7,6 +7,7 @@ import {
 } from '../errors';
 import { DEFAULT_RETRY_POLICY, retryDecision, type AttemptOutcome, type RetryPolicy } from '../transport/retry';
 import type { Transport, TransportResponse } from '../transport/types';
+import { classifyPage, describePage } from '../pages/page-kind';
 import { classifyLoginResponse, isLoginPage } from './login-page';
 
 /** Name/value pairs of a form body, in submission order. */
@@ -159,6 +160,11 @@ export class BackofficeSession {
 			if (res.status >= 400) {
 				const what = /maintenance/i.test(res.body.slice(0, 2048)) ? ' (maintenance page)' : '';
 				throw new BackofficeServerError(`GET ${pathOnly(current)}: Backoffice answered HTTP ${res.status}${what}`, {
+					status: res.status,
+				});
+			}
+			if (classifyPage(res.body) === 'maintenance') {
+				throw new BackofficeServerError(`GET ${pathOnly(current)}: Backoffice served ${describePage(res.body)}`, {
 					status: res.status,
 				});
 			}

@@ -269,6 +269,15 @@ describe('session', () => {
 		expect(seen).toHaveLength(2);
 	});
 
+	it('a maintenance page served with 200 is a BackofficeServerError, not a page to parse', async () => {
+		const { url } = await serve(
+			withLogin((_req, res) => res.end('<html><head><title>Sonny\'s Controls | Maintenance</title></head><body><h1>We\'ll be right back</h1></body></html>')),
+		);
+		const err = await session(url).get('/employee').catch((e) => e);
+		expect(err).toBeInstanceOf(BackofficeServerError);
+		expect(err.message).toMatch(/maintenance/i);
+	});
+
 	it('refuses a redirect to another origin', async () => {
 		const { url } = await serve(
 			withLogin((_req, res) => {

@@ -233,6 +233,19 @@ describe('createEmployee', () => {
 		expect(s.emu.requests.filter((x) => x.path === '/employee/insert')).toHaveLength(1);
 	});
 
+	it('insert slower than timeoutMs: not re-sent; not on the roster yet -> OutcomeUnknownError (it may still be created)', async () => {
+		const s = await setup({}, { timeoutMs: 1500 });
+		done = s.done;
+		await s.client.createEmployee(newHire());
+		s.emu.faults.add({ kind: 'slow', delayMs: 2500, route: '/employee/insert', method: 'POST', times: 1 });
+		const input = newHire();
+		const err = await s.client.createEmployee(input).catch((e) => e);
+		expect(err).toBeInstanceOf(OutcomeUnknownError);
+		expect(err.message).toMatch(/timed out/);
+		expect(err.checked).toMatch(new RegExp(`POS user ID ${input.posUserId}`));
+		expect(s.emu.requests.filter((x) => x.path === '/employee/insert')).toHaveLength(2);
+	});
+
 	it('lost insert response and the lookup fails too: OutcomeUnknownError saying what was checked', async () => {
 		const s = await setup();
 		done = s.done;

@@ -4,7 +4,9 @@ import type { EmulatorState } from '../state';
 /**
  * The "Available To Work" / "Accessible Sites" tree (protocol A.3.1, A.10) in raw server HTML: no toggle wrappers,
  * bare boolean attributes. A checked region/district/site toggle means "No". `granted` = the stored set; a blank
- * create form passes [] (everything denied). `mode` picks the field names: `employee` (prefixed names, per-site
+ * create form passes [] (everything denied). The full set renders as the roll-ups (master, every all-districts and
+ * all-sites toggle checked, per-site hidden inputs disabled), as the captured no-op resubmission of an all-sites BO
+ * user shows (w45v2_amber_noop_request.json). `mode` picks the field names: `employee` (prefixed names, per-site
  * `[isAvailable]` + hidden `[siteId]` twin) or `bo` (unprefixed names, nameless site toggle + hidden `siteIds[]`).
  */
 export function siteTree(state: EmulatorState, granted: number[], mode: 'employee' | 'bo'): string {
@@ -58,7 +60,7 @@ export function siteTree(state: EmulatorState, granted: number[], mode: 'employe
                                    data-toggle="toggle" data-on="${word} all Districts" data-off="${word} by District"
                                    data-region-id="${region.id}"
                                    name="${n('isAllDistrictsAllowedByRegion[]')}"
-                                   value="${region.id}">
+                                   value="${region.id}"${attr('checked', all)}>
                             <div class="row" id="boac-district-options-list-for-region-${region.id}">`;
 		for (const district of districts) {
 			const sites = state.sites.filter((s) => s.districtId === district.id);
@@ -86,9 +88,9 @@ export function siteTree(state: EmulatorState, granted: number[], mode: 'employe
                                            id="boac-permission-type-site-for-district-${district.id}"
                                            data-toggle="toggle" data-on="${word} all Sites" data-off="${word} by Site"
                                            data-district-id="${district.id}"
-                                           name="${n(`isAllSitesAllowedByDistrict[${district.id}]`)}">
+                                           name="${n(`isAllSitesAllowedByDistrict[${district.id}]`)}"${attr('checked', all)}>
                                     <div class="row" id="boac-site-options-list-for-district-${district.id}">`;
-			for (const site of sites) html += siteRow(site.id, site.name, district.id, region.id, g.has(site.id) || all, mode);
+			for (const site of sites) html += siteRow(site.id, site.name, district.id, region.id, g.has(site.id) || all, all, mode);
 			html += `
                                     </div>
                                 </div>`;
@@ -106,7 +108,7 @@ export function siteTree(state: EmulatorState, granted: number[], mode: 'employe
 	return html;
 }
 
-function siteRow(id: number, name: string, districtId: number, regionId: number, available: boolean, mode: 'employee' | 'bo'): string {
+function siteRow(id: number, name: string, districtId: number, regionId: number, available: boolean, rolledUp: boolean, mode: 'employee' | 'bo'): string {
 	const toggleName = mode === 'employee' ? `\n                                                   name="employee[sites][${id}][isAvailable]"` : '';
 	const hiddenName = mode === 'employee' ? `employee[sites][${id}][siteId]` : 'siteIds[]';
 	return `
@@ -128,7 +130,7 @@ function siteRow(id: number, name: string, districtId: number, regionId: number,
                                             <input class="boac-permission-site-option-hidden-input-for-district-${districtId} boac-permission-site-option-hidden-input-for-region-${regionId}"
                                                    id="boac-permission-site-option-hidden-input-${id}"
                                                    type="hidden"
-                                                   name="${hiddenName}"${attr('disabled', !available)}
+                                                   name="${hiddenName}"${attr('disabled', !available || rolledUp)}
                                                    value="${id}">
                                         </div>`;
 }

@@ -90,6 +90,12 @@ describe('replay of the captured WashU writes', () => {
 		expect(load(roster.body)('td.employees-col-template').text()).toBe('General User');
 	});
 
+	it('the permissions page of 485 serialises to exactly the captured browser body (template 3 chosen)', async () => {
+		const page = await b.get('/employee/permissions/485');
+		const pairs = serializeForm(page.body, '#employee-permission-update-form').map(([k, v]): [string, string] => (k === 'templateId' ? [k, '3'] : [k, v]));
+		expect(pairs).toEqual(capturePairs('allowed_employee_permissions_update_browser.json'));
+	});
+
 	it('the edit page of 485 serialises (isActive dropped) to exactly the captured wrapper body, but with the date', async () => {
 		const edit = await b.get('/employee/edit/485');
 		const pairs = withoutKeys(serializeForm(edit.body, '#employee-create-edit-form'), (k) => k === 'employee[isActive]');
@@ -186,15 +192,18 @@ describe('replay of the captured WashU writes', () => {
 		expect(flashes(page.body).errors).toEqual(['Accessible Sites requires no less than 1 valid selection.']);
 	});
 
-	it('amber no-op (all-regions roll-ups, empty template) succeeds with 302 /user byte-exact', async () => {
+	it('amber no-op: the page serialises to the captured body, which succeeds with 302 /user byte-exact', async () => {
 		const before = structuredClone(emu.state.getUser(2944451)!);
+		const page = await b.get('/user/permissions/2944451');
+		expect(serializeForm(page.body, '#user-permissions-update-form')).toEqual(capturePairs('w45v2_amber_noop_request.json'));
 		const r = await b.post('/user/permissions/update', capturePairs('w45v2_amber_noop_request.json'));
 		expect([r.status, r.location]).toEqual([302, '/user']);
 		expect(r.body).toBe(captureHtml('w45v2_amber_noop_response.html'));
 		const after = emu.state.getUser(2944451)!;
 		expect(after.siteIds).toEqual(emu.state.allSiteIds());
 		expect(after.templateId).toBe(before.templateId);
-		expect(after.tokens.length).toBeGreaterThan(0);
+		expect(after.tokens).toEqual(before.tokens);
+		expect(after.tokens).toHaveLength(14);
 	});
 
 	it('w45v3 browser BO permissions (disabledRegions 1 and 2, template 3) is rejected with the sites flash', async () => {
@@ -211,6 +220,15 @@ describe('replay of the captured WashU writes', () => {
 		const page = await b.get(created.location!);
 		const browserBody = serializeForm(page.body, '#user-permissions-update-form');
 		expect(browserBody.filter(([k]) => k === 'disabledRegions[]').map(([, v]) => v)).toEqual(['1', '2']);
+		// What the page script does on choosing template 3: set the select, tick that template's tokens.
+		const gu = new Set(emu.state.tenant.boTemplates.find((t) => t.id === 3)!.tokens);
+		const withTemplate: Array<[string, string]> = [];
+		for (const [k, v] of browserBody) {
+			withTemplate.push(k === 'template' ? [k, '3'] : [k, v]);
+			const m = /^perms\[(\d+)\]\[token\]$/.exec(k);
+			if (m && gu.has(v)) withTemplate.push([`perms[${m[1]}][isEnabled]`, '1']);
+		}
+		expect(withTemplate).toEqual(capturePairs('allowed_bo_user_permissions_browser_captured.json'));
 		const r = await b.post('/user/permissions/update', captureBody('allowed_bo_user_permissions_browser_captured.json'));
 		expect(r.location).toMatch(/^\/user\/permissions\/3312136\?userIsNew=&actionXfer=[A-Za-z0-9]{8}$/);
 		expect(emu.state.getUser(3312136)!.templateId).toBeNull();

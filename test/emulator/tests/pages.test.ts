@@ -91,6 +91,22 @@ describe('pages: raw server HTML as protocol Part A describes it', () => {
 		expect(names.has('wage[overtimeRate]')).toBe(false);
 	});
 
+	it('create form has the captured 77 named fields in the captured order', async () => {
+		const names = ($: ReturnType<typeof load>) => [...new Set($('#employee-create-edit-form [name]').map((_, el) => $(el).attr('name')!).get().filter(Boolean))];
+		const captured = names(load(captureHtml('employee_create.main-column.excerpt.html')));
+		expect(captured).toHaveLength(77);
+		expect(names(load((await b.get('/employee/create')).body))).toEqual(captured);
+	});
+
+	it('permissions page has the captured excerpt structure (template options, authority block, first rows)', async () => {
+		const cap = load(captureHtml('e2e_permissions_page_486_initial.partial-excerpt.html'));
+		const $ = load((await b.get('/employee/permissions/100')).body);
+		const opt = (c: ReturnType<typeof load>) => c('#template option').map((_, o) => [[c(o).attr('value'), c(o).attr('data-permissions-set') ?? '', c(o).attr('data-manager-override-permissions-set') ?? '', c(o).text()].join('|')]).get();
+		expect(opt($)).toEqual(opt(cap));
+		const first = (c: ReturnType<typeof load>) => c('#employee-permission-update-form [name]').slice(1, 14).map((_, el) => `${c(el).attr('name')}=${c(el).attr('value')}`).get();
+		expect(first($)).toEqual(first(cap));
+	});
+
 	it('permissions page (A.6): 7 templates with sets, permission 1 twice, 34 grant toggles', async () => {
 		const $ = load((await b.get('/employee/permissions/100')).body);
 		expect($('#template option').length).toBe(8);

@@ -264,6 +264,19 @@ describe('Employee > Create', () => {
 		expect(emu.requests).toHaveLength(0);
 	});
 
+	it('an unknown permission template stops the item (no silent "General User"), naming it', async () => {
+		const { items: out } = await runNode(pkg, {
+			parameters: createByExpression,
+			items: [hire(450, { permission: 'Manger' })],
+			credentials: emulatorCredentials(emu.url),
+			continueOnFail: true,
+		});
+		expect(out[0].json).toMatchObject({ code: 'NOT_FOUND', field: null });
+		expect(out[0].json.error).toContain('Manger');
+		expect(emu.state.findEmployeeByPosUserId(70450)).toBeUndefined();
+		expect(count('POST', '/employee/insert')).toBe(0);
+	});
+
 	it('reports a client-side validation error with the field and the item value', async () => {
 		const { error } = await runNode(pkg, {
 			parameters: createByExpression,

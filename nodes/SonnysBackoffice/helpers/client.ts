@@ -19,6 +19,9 @@ export function clientOptions(credentials: ICredentialDataDecryptedObject): Sonn
 		subdomain: text(credentials, 'subdomain'),
 		username: text(credentials, 'username'),
 		password,
+		// A template name that came through an expression with a typo must stop the item, not quietly hire the
+		// employee as "General User" with a warning nobody reads: an employee cannot be deleted afterwards.
+		onUnknownPermission: 'error',
 	};
 	if (options.subdomain === '') throw new ValidationError('subdomain', 'is empty in the credential');
 	if (options.username === '') throw new ValidationError('username', 'is empty in the credential');

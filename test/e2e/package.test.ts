@@ -1,0 +1,124 @@
+// What `npm pack` ships, and that the built package stands on its own: no runtime dependencies, every bundle
+// requires only Node built-ins and n8n-workflow, and the core client works from a copy of dist/ outside the
+// repository (no node_modules to fall back on).
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { packDryRunFiles, repoRoot } from '../../scripts/n8n/package.mjs';
+import { startEmulator } from '../emulator';
+import { e2eEnv } from './env';
+
+type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+
+const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+	main: string;
+	types: string;
+	dependencies?: Record<string, string>;
+	peerDependencies?: Record<string, string>;
+	n8n: { nodes: string[]; credentials: string[] };
+};
+
+const bundles = [pkg.main, ...pkg.n8n.nodes, ...pkg.n8n.credentials];
+
+describe('the packed package', () => {
+	let emu: Emulator;
+	let copy: string;
+
+	beforeAll(async () => {
+		const env = e2eEnv();
+		emu = await startEmulator({ port: env.emulatorPort });
+		copy = mkdtempSync(join(tmpdir(), 'sbo-dist-copy-'));
+		cpSync(join(repoRoot, 'dist'), join(copy, 'dist'), { recursive: true });
+	});
+
+	afterAll(async () => {
+		await emu?.close();
+		if (copy) rmSync(copy, { recursive: true, force: true });
+	});
+
+	it('ships only dist, README.md, LICENSE and package.json', () => {
+		const files = packDryRunFiles();
+		const outside = files.filter((f) => !f.startsWith('dist/') && !['README.md', 'LICENSE', 'package.json'].includes(f));
+		expect(outside).toEqual([]);
+		for (const wanted of ['README.md', 'LICENSE', 'package.json', pkg.main, pkg.types, ...bundles]) {
+			expect(files).toContain(wanted);
+		}
+		expect(files).toContain('dist/nodes/SonnysBackoffice/SonnysBackoffice.node.json');
+		expect(files.filter((f) => f.endsWith('.svg')).length).toBeGreaterThanOrEqual(2);
+		expect(files.some((f) => /emulator|fixtures|\.test\.|tenants/.test(f))).toBe(false);
+	});
+
+	it('has no runtime dependencies and keeps n8n-workflow a peer', () => {
+		expect(Object.keys(pkg.dependencies ?? {})).toEqual([]);
+		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+	});
+
+	it.each(bundles)('%s requires only Node built-ins and n8n-workflow', (file) => {
+		const code = readFileSync(join(repoRoot, file), 'utf8');
+		const required = new Set([...code.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]!));
+		const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+		const foreign = [...required].filter((name) => !builtins.has(name) && name !== 'n8n-workflow');
+		expect(foreign).toEqual([]);
+	});
+
+	it('exports the core client and the error classes, with type declarations', () => {
+		const declarations = readFileSync(join(repoRoot, pkg.types), 'utf8');
+		expect(declarations).toMatch(/SonnysBackofficeClient/);
+		expect(declarations).toMatch(/ValidationError/);
+		const probe = spawnSync(
+			process.execPath,
+			[
+				'-e',
+				`const m = require(${JSON.stringify(join(copy, pkg.main))});
+				const names = ['SonnysBackofficeClient', 'SonnysBackofficeError', 'ValidationError', 'DuplicateError', 'NotFoundError', 'AuthenticationError'];
+				const out = {};
+				for (const n of names) out[n] = typeof m[n];
+				out.validationIsBase = new m.ValidationError('email', 'is invalid') instanceof m.SonnysBackofficeError;
+				console.log(JSON.stringify(out));`,
+			],
+			{ cwd: copy, encoding: 'utf8' },
+		);
+		expect(probe.stderr).toBe('');
+		const out = JSON.parse(probe.stdout) as Record<string, unknown>;
+		expect(out).toMatchObject({
+			SonnysBackofficeClient: 'function',
+			SonnysBackofficeError: 'function',
+			ValidationError: 'function',
+			DuplicateError: 'function',
+			NotFoundError: 'function',
+			AuthenticationError: 'function',
+			validationIsBase: true,
+		});
+	});
+
+	it('runs the core client from a copy of dist/ without n8n or node_modules', () => {
+		const script = `
+			const { SonnysBackofficeClient } = require(${JSON.stringify(join(copy, pkg.main))});
+			(async () => {
+				const client = new SonnysBackofficeClient({ subdomain: 'washu', username: 'demo-bot', password: 'demo-password', baseUrl: ${JSON.stringify(emu.url)} });
+				try {
+					const sites = await client.listSites();
+					const free = await client.isPosUserIdAvailable({ posUserId: 1001 });
+					console.log(JSON.stringify({ sites: sites.map((s) => s.name), free }));
+				} finally {
+					await client.close();
+				}
+			})().catch((e) => { console.error(e && e.stack || e); process.exit(1); });`;
+		const run = spawnSync(process.execPath, ['-e', script], { cwd: copy, encoding: 'utf8', timeout: 60_000 });
+		expect(run.stderr).toBe('');
+		const out = JSON.parse(run.stdout) as { sites: string[]; free: boolean };
+		expect(out.sites).toContain('WashU Fiesta');
+		expect(out.free).toBe(false);
+		expect(emu.requests.some((r) => r.method === 'POST' && r.path.startsWith('/login_check'))).toBe(true);
+	});
+
+	it('ships a changelog entry for the packed version', () => {
+		const changelog = readFileSync(join(repoRoot, 'CHANGELOG.md'), 'utf8');
+		expect(changelog).toContain(`## ${(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version}`);
+		expect(existsSync(join(repoRoot, 'LICENSE'))).toBe(true);
+	});
+});

@@ -1,0 +1,140 @@
+/** Validation of the client options and of the small availability / listPermissions inputs (protocol B.9). */
+import { z } from 'zod/v4';
+import { SonnysBackofficeError, ValidationError } from '../errors';
+import type { PermissionScope } from './api';
+import { email, fail, keysOf, parseWith, password, posUserId, requiredText } from './validation';
+
+/** Client options with defaults applied. */
+export interface ResolvedClientOptions {
+	/** Lower-cased DNS label. */
+	subdomain: string;
+	username: string;
+	password: string;
+	/** `https://<subdomain>.sonnyscontrols.com` unless overridden; no trailing slash. */
+	baseUrl: string;
+	timeoutMs: number;
+	userAgent?: string;
+	onUnknownPermission: 'fallback' | 'error';
+	maxRetries: number;
+	maxResponseBytes: number;
+}
+
+/** Defaults of the client options. */
+export const CLIENT_DEFAULTS = {
+	timeoutMs: 30_000,
+	onUnknownPermission: 'fallback',
+	maxRetries: 3,
+	maxResponseBytes: 20 * 1024 * 1024,
+} as const;
+
+/** True for 127.0.0.0/8, ::1 and localhost: the only hosts allowed over plain http. */
+export function isLoopbackHost(hostname: string): boolean {
+	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+	if (host === 'localhost' || host.endsWith('.localhost') || host === '::1') return true;
+	const parts = host.split('.');
+	return parts.length === 4 && parts[0] === '127' && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
+}
+
+const optionsShape = z.strictObject({
+	subdomain: z.string().transform((s, ctx) => {
+		const t = s.trim().toLowerCase();
+		if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(t)) {
+			return fail(ctx, 'must be a plain DNS label such as "washu" (letters, digits and hyphens; not a URL)');
+		}
+		return t;
+	}),
+	username: requiredText(),
+	password,
+	baseUrl: z
+		.string()
+		.nullish()
+		.transform((s, ctx) => {
+			if (s === undefined || s === null || s.trim() === '') return undefined;
+			let url: URL;
+			try {
+				url = new URL(s.trim());
+			} catch {
+				return fail(ctx, 'must be an absolute URL such as https://washu.sonnyscontrols.com');
+			}
+			if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail(ctx, 'must use https');
+			if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+				return fail(ctx, 'must use https unless the host is loopback (127.0.0.0/8, ::1, localhost)');
+			}
+			if (url.username !== '' || url.password !== '') return fail(ctx, 'must not contain credentials');
+			if (url.search !== '' || url.hash !== '') return fail(ctx, 'must not contain a query or fragment');
+			return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+		}),
+	timeoutMs: z.number().positive().nullish(),
+	userAgent: z
+		.string()
+		.nullish()
+		.transform((s, ctx) => {
+			if (s === undefined || s === null || s.trim() === '') return undefined;
+			if (/[\r\n\0]/.test(s)) return fail(ctx, 'must not contain line breaks');
+			return s.trim();
+		}),
+	onUnknownPermission: z.enum(['fallback', 'error']).nullish(),
+	maxRetries: z.number().int().min(0).max(10).nullish(),
+	maxResponseBytes: z.number().int().positive().nullish(),
+});
+
+const optionsSchema = optionsShape.transform(
+	(v): ResolvedClientOptions => ({
+		subdomain: v.subdomain,
+		username: v.username,
+		password: v.password,
+		baseUrl: v.baseUrl ?? `https://${v.subdomain}.sonnyscontrols.com`,
+		timeoutMs: v.timeoutMs ?? CLIENT_DEFAULTS.timeoutMs,
+		...(v.userAgent !== undefined ? { userAgent: v.userAgent } : {}),
+		onUnknownPermission: v.onUnknownPermission ?? CLIENT_DEFAULTS.onUnknownPermission,
+		maxRetries: v.maxRetries ?? CLIENT_DEFAULTS.maxRetries,
+		maxResponseBytes: v.maxResponseBytes ?? CLIENT_DEFAULTS.maxResponseBytes,
+	}),
+);
+
+/** Validate client options and apply defaults. The password is checked for presence only, never echoed. */
+export function validateClientOptions(input: unknown): ResolvedClientOptions {
+	return parseWith(optionsSchema, input, keysOf(optionsShape));
+}
+
+// ---------- availability helpers and listPermissions ----------
+
+const posAvailabilityShape = z.strictObject({ posUserId });
+const emailAvailabilityShape = z.strictObject({ email, refresh: z.boolean().nullish() });
+const phoneAvailabilityShape = z.strictObject({
+	phone: z.string().transform((s, ctx) => {
+		const digits = s.replace(/\D/g, '');
+		if (digits === '') return fail(ctx, 'must contain digits');
+		return digits;
+	}),
+	refresh: z.boolean().nullish(),
+});
+const listPermissionsShape = z.strictObject({ scope: z.enum(['pos', 'backoffice']), refresh: z.boolean().nullish() });
+
+/** Validate `isPosUserIdAvailable` input. */
+export function validateAvailabilityPosUserId(input: unknown): { posUserId: number } {
+	return parseWith(posAvailabilityShape, input, keysOf(posAvailabilityShape));
+}
+
+/** Validate `isEmailAvailable` input; the e-mail comes back trimmed and lower-cased (comparison form, B.3). */
+export function validateAvailabilityEmail(input: unknown): { email: string; refresh: boolean } {
+	const v = parseWith(emailAvailabilityShape, input, keysOf(emailAvailabilityShape));
+	return { email: v.email.toLowerCase(), refresh: v.refresh ?? false };
+}
+
+/** Validate `isPhoneAvailable` input; the phone comes back as digits (comparison form, B.3). */
+export function validateAvailabilityPhone(input: unknown): { phone: string; refresh: boolean } {
+	const v = parseWith(phoneAvailabilityShape, input, keysOf(phoneAvailabilityShape));
+	return { phone: v.phone, refresh: v.refresh ?? false };
+}
+
+/** Validate `listPermissions` input. */
+export function validateListPermissions(input: unknown): { scope: PermissionScope; refresh: boolean } {
+	const v = parseWith(listPermissionsShape, input, keysOf(listPermissionsShape));
+	return { scope: v.scope, refresh: v.refresh ?? false };
+}
+
+/** True when `error` is a ValidationError (for callers that branch without importing the class). */
+export function isValidationError(error: unknown): error is ValidationError {
+	return error instanceof ValidationError || (error instanceof SonnysBackofficeError && error.code === 'VALIDATION_ERROR');
+}

@@ -50,6 +50,8 @@ describe('employee writes: validation, duplicates (ASSUMPTION E.1), permissions,
 		await rejected(createBody({ 'posCredential[POSLoginPassword]': '__omit__' }), /Pin/);
 		await rejected(createBody({ 'wage[regularRate]': '1.234' }), /Hourly Rate/);
 		await rejected(createBody().filter(([k]) => k !== 'employee[departments][]'), /department/);
+		await rejected([...createBody(), ['employee[departments][]', '99']], /Departments/);
+		await rejected(createBody({ 'wage[siteId]': '3' }), /Labor Site/);
 	});
 
 	it('update: a duplicate POS id of another employee bounces to the edit page and changes nothing', async () => {

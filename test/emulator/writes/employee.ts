@@ -41,8 +41,11 @@ function bindProfile(ctx: WriteContext, exceptEmployeeId?: number): ProfileField
 	const email = f.text('employee[email]');
 	if (email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) return 'Please enter a valid Email.';
 	const known = new Set(ctx.state.tenant.departments.map((d) => d.id));
-	const departmentIds = [...new Set(f.all('employee[departments][]').map(Number))].filter((id) => known.has(id));
-	if (departmentIds.length === 0) return 'An Employee must belong to at least one department.';
+	const posted = f.all('employee[departments][]');
+	if (posted.length === 0) return 'An Employee must belong to at least one department.';
+	// A choice field refuses values that are not among its options (Symfony ChoiceType). ASSUMPTION: wording.
+	if (posted.some((v) => !/^\d+$/.test(v) || !known.has(Number(v)))) return 'Please select valid Departments.';
+	const departmentIds = [...new Set(posted.map(Number))];
 	// The start date is a JS-populated field; empty or missing makes the whole form invalid (protocol A.4, A.7).
 	const startDate = f.text('employee[startDate]');
 	if (!parseUsDate(startDate)) return 'Please enter a valid Start Date.';
@@ -82,7 +85,9 @@ export function employeeInsert(ctx: WriteContext): WriteOutcome {
 	const eligible = f.has('wage[isOvertimeEligible]');
 	const overtimeRate = f.has('wage[overtimeRate]') ? money(f.get('wage[overtimeRate]')) : null;
 	if (eligible && overtimeRate === null) return fail('/employee/create', 'Please enter a valid Overtime Rate.');
-	const wageSite = positiveInt(f.get('wage[siteId]'));
+	const wageSiteRaw = f.text('wage[siteId]');
+	const wageSite = positiveInt(wageSiteRaw);
+	if (wageSiteRaw && (wageSite === null || !ctx.state.siteById(wageSite))) return fail('/employee/create', 'Please select a valid Employee Labor Site.');
 	const state = ctx.state;
 	const e: EmployeeRecord = {
 		id: state.nextEmployeeId++,
@@ -100,7 +105,7 @@ export function employeeInsert(ctx: WriteContext): WriteOutcome {
 				overtimeRate: eligible ? overtimeRate : null,
 				effectiveDate: bound.startDate,
 				endDate: null,
-				siteId: wageSite !== null && state.siteById(wageSite) ? wageSite : null,
+				siteId: wageSite,
 			},
 		],
 	};

@@ -272,6 +272,16 @@ describe('createEmployee', () => {
 		expect(s.emu.requests.filter((x) => x.path === '/employee/insert')).toHaveLength(1);
 	});
 
+	it('sessions that keep expiring during a batch: every hire created exactly once', async () => {
+		const s = await setup({ expireSessionAfterRequests: 4 });
+		done = s.done;
+		const hires = [newHire(), newHire(), newHire()];
+		for (const h of hires) await s.client.createEmployee(h);
+		for (const h of hires) expect(s.emu.state.employees.filter((e) => e.posUserId === h.posUserId)).toHaveLength(1);
+		expect(s.emu.requests.filter((x) => x.path === '/employee/insert').length).toBeLessThanOrEqual(6);
+		expect(s.emu.requests.filter((x) => x.path === '/login_check').length).toBeGreaterThan(2);
+	});
+
 	it('session expired on the insert itself (inline login page): re-login, sent once more, one employee', async () => {
 		const s = await setup({ sessionExpiry: 'inline' });
 		done = s.done;

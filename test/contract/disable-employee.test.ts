@@ -97,6 +97,16 @@ describe('disableEmployee', () => {
 		expect(s.emu.requests.filter((x) => x.path === '/login_check')).toHaveLength(2);
 	});
 
+	it('flat tenant: the round trip keeps the site blocklist', async () => {
+		const s = await setup({ tenant: 'flat' });
+		done = s.done;
+		const before = structuredClone(s.emu.state.findEmployeeByPosUserId(2002)!);
+		await s.client.disableEmployee({ posUserId: 2002 });
+		const after = s.emu.state.findEmployeeByPosUserId(2002)!;
+		expect(after.isActive).toBe(false);
+		expect(after.siteIds).toEqual(before.siteIds);
+	});
+
 	it('another client sees the same result (no client-side state involved)', async () => {
 		const s = await setup();
 		done = s.done;

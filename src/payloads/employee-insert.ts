@@ -1,4 +1,5 @@
 /** `POST /employee/insert` body (protocol A.4). Pure. */
+import { NotFoundError, ValidationError } from '../errors';
 import type { Pairs } from '../html/form';
 import { formatMoney } from '../models/money';
 import type { ValidatedCreateEmployee } from '../models/schemas';
@@ -27,6 +28,11 @@ export interface EmployeeInsertContext {
  * (default 1.5x) and a wage site in the result, and an unverified "browser-minimal" body would be a guess.
  */
 export function buildEmployeeInsertPairs(input: ValidatedCreateEmployee, ctx: EmployeeInsertContext): Pairs {
+	// The departments select is `required`: a body without one would be refused after the fact.
+	if (ctx.departmentIds.length === 0) throw new ValidationError('departments', 'none of the requested departments exists on this tenant');
+	if (!ctx.tree.sites.some((s) => s.id === ctx.wageSiteId)) {
+		throw new NotFoundError('site', `wage site id ${ctx.wageSiteId} is not on this tenant`, String(ctx.wageSiteId));
+	}
 	const pairs: Pairs = [
 		['employee[firstName]', input.firstName],
 		['employee[lastName]', input.lastName],

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/errors';
+import { NotFoundError, ValidationError } from '../../src/errors';
 import { validateCreateEmployee } from '../../src/models/schemas';
 import { parseCreatePage } from '../../src/pages/employee-create';
 import { parsePosPermissionsPage } from '../../src/pages/employee-permissions';
@@ -85,6 +85,22 @@ describe('buildEmployeeInsertPairs (A.4)', () => {
 		const pairs = buildEmployeeInsertPairs(input, { tree, departmentIds: [3], wageSiteId: 17, granted: 'all', posPin: 10000 });
 		expect(pairs.filter(([k]) => k.startsWith('employee[') && /sites|Regions|Districts|isAll/.test(k))).toEqual([['employee[isAllRegionsAllowed]', '1']]);
 		expect(pairs.find(([k]) => k === 'wage[overtimeRate]')?.[1]).toBe('15.00');
+	});
+
+	it('refuses a body without a department or with a wage site outside the tree', () => {
+		const input = validateCreateEmployee({
+			firstName: 'A',
+			lastName: 'B',
+			phone: '6155551234',
+			email: 'a@b.co',
+			posUserId: 1,
+			wageRate: 10,
+			startDate: '2026-05-01',
+			availableSites: 'all',
+			permission: 'Manager',
+		});
+		expect(() => buildEmployeeInsertPairs(input, { tree, departmentIds: [], wageSiteId: 17, granted: 'all', posPin: 10000 })).toThrow(ValidationError);
+		expect(() => buildEmployeeInsertPairs(input, { tree, departmentIds: [3], wageSiteId: 3, granted: 'all', posPin: 10000 })).toThrow(NotFoundError);
 	});
 });
 

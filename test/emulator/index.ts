@@ -31,6 +31,8 @@ export interface EmulatorOptions {
 	expireSessionAfterRequests?: number;
 	/** ASSUMPTION (E.7): list inactive employees in `/user/create`. Default false. */
 	userCreateListsInactiveEmployees?: boolean;
+	/** ASSUMPTION: serialise concurrent requests of one session like PHP's default (locking) session handler. Default false. */
+	sessionLocking?: boolean;
 	/** Reject a BO permissions POST ("Unable to locate user") unless the session loaded that user's page first. Default false. */
 	requirePageLoadForUserPermissions?: boolean;
 }
@@ -62,6 +64,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			sessionExpiry: options.sessionExpiry ?? 'redirect',
 			expireSessionAfterRequests: options.expireSessionAfterRequests,
 			requirePageLoadForUserPermissions: options.requirePageLoadForUserPermissions ?? false,
+			sessionLocking: options.sessionLocking ?? false,
 		},
 		options.faults,
 		options.seed,

@@ -27,6 +27,8 @@ export interface ServerOptions extends RouteOptions {
 	latencyMs: number;
 	sessionExpiry: 'redirect' | 'inline';
 	expireSessionAfterRequests?: number;
+	/** Serialise concurrent requests of one session, as PHP's file session handler does. */
+	sessionLocking: boolean;
 }
 
 interface Session extends RouteSession {
@@ -60,6 +62,7 @@ export class EmulatorServer {
 	readonly requests: RequestLogEntry[] = [];
 	readonly faults: FaultInjector;
 	private readonly sessions = new Map<string, Session>();
+	private readonly locks = new Map<string, Promise<void>>();
 	private readonly http: Server;
 	origin = '';
 
@@ -105,6 +108,35 @@ export class EmulatorServer {
 		const entry: RequestLogEntry = { method, path, body: redact(body), status: 0, bytes: 0, ms: 0 };
 		this.requests.push(entry);
 		const finish = () => (entry.ms = Math.round((performance.now() - started) * 100) / 100);
+		const lockSid = this.options.sessionLocking ? /(?:^|;\s*)PHPSESSID=([^;]+)/.exec(req.headers.cookie ?? '')?.[1] : undefined;
+		if (lockSid) {
+			// PHP's default session handler locks the session file: one request per session at a time.
+			const previous = this.locks.get(lockSid) ?? Promise.resolve();
+			let release = () => {};
+			const mine = new Promise<void>((r) => (release = r));
+			const tail = previous.then(() => mine);
+			this.locks.set(lockSid, tail);
+			await previous;
+			try {
+				await this.respond(req, res, method, path, body, entry, finish);
+			} finally {
+				release();
+				if (this.locks.get(lockSid) === tail) this.locks.delete(lockSid);
+			}
+			return;
+		}
+		await this.respond(req, res, method, path, body, entry, finish);
+	}
+
+	private async respond(
+		req: IncomingMessage,
+		res: ServerResponse,
+		method: string,
+		path: string,
+		body: string,
+		entry: RequestLogEntry,
+		finish: () => void,
+	): Promise<void> {
 		if (this.options.latencyMs > 0) await sleep(this.options.latencyMs);
 		const fault = this.faults.match(method, path);
 		if (fault) entry.fault = fault.kind;

@@ -98,3 +98,30 @@ describe('sessions', () => {
 		expect(entry.ms).toBeGreaterThanOrEqual(0);
 	});
 });
+
+describe('session locking (option)', () => {
+	async function order(sessionLocking: boolean): Promise<string[]> {
+		const emu = await startEmulator({ sessionLocking, faults: [] });
+		const a = new Browser(emu.url);
+		const b = new Browser(emu.url);
+		await a.login();
+		await b.login();
+		emu.faults.add({ route: '/', method: 'GET', kind: 'slow', delayMs: 150, times: 1 });
+		const done: string[] = [];
+		const a1 = a.get('/').then(() => done.push('a1'));
+		while (!emu.requests.some((r) => r.path === '/' && r.method === 'GET')) await new Promise((r) => setTimeout(r, 5));
+		const a2 = a.get('/').then(() => done.push('a2'));
+		const b1 = b.get('/').then(() => done.push('b1'));
+		await Promise.all([a1, a2, b1]);
+		await emu.close();
+		return done;
+	}
+
+	it('serialises the requests of one session behind a slow one; other sessions are not blocked', async () => {
+		const locked = await order(true);
+		expect(locked.indexOf('a2')).toBeGreaterThan(locked.indexOf('a1'));
+		expect(locked.indexOf('b1')).toBeLessThan(locked.indexOf('a1'));
+		const free = await order(false);
+		expect(free.indexOf('a2')).toBeLessThan(free.indexOf('a1'));
+	});
+});

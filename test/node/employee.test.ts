@@ -323,6 +323,24 @@ describe('Employee > Create when Backoffice fails', () => {
 	});
 });
 
+describe('Employee > Create across a session expiry', () => {
+	it('logs in again once when Backoffice forgets the session mid-batch, and every hire is created once', async () => {
+		await emu.close();
+		emu = await startEmulator({ tenant: 'washu', port: 0, expireSessionAfterRequests: 12 });
+		const items = Array.from({ length: 6 }, (_, n) => hire(700 + n));
+		const { items: out, error } = await runNode(pkg, {
+			parameters: createByExpression,
+			items,
+			credentials: emulatorCredentials(emu.url),
+		});
+		expect(error).toBeUndefined();
+		expect(out.map((o) => typeof o.json.employeeId)).toEqual(items.map(() => 'number'));
+		for (const h of items) expect(emu.state.employees.filter((e) => e.posUserId === h.posUserId)).toHaveLength(1);
+		expect(count('POST', '/login_check')).toBeGreaterThan(1);
+		expect(count('POST', '/employee/insert')).toBe(6);
+	}, 120_000);
+});
+
 describe('Employee > Disable', () => {
 	it('disables by POS user ID and by e-mail; the employee is inactive in Backoffice', async () => {
 		const [a, b, c] = emu.state.employees.filter((e) => e.isActive && e.email !== '');

@@ -50,6 +50,8 @@ export function parseEditPage(html: string, path = '/employee/edit'): EditPage {
 	const idControl = form.control('employee[id]');
 	const employeeId = intOrNull(idControl?.value);
 	if (employeeId === null) throw new UnexpectedPageError(path, 'an employee form without employee[id] (not an edit page)');
+	// Without the status checkbox "inactive" could not be told from "page changed": a disable would verify falsely.
+	if (!form.control('employee[isActive]')) throw new UnexpectedPageError(path, 'an employee edit form without employee[isActive]');
 	const text = (name: string) => form.control(name)?.value ?? '';
 	const tree = parseSiteTree($);
 	const allDepartments = parseDepartments($);

@@ -77,6 +77,9 @@ describe('every parser refuses the wrong page with UnexpectedPageError', () => {
 		expect(() => parseBoPermissionsPage(OTHER_APP_PAGE)).toThrow(UnexpectedPageError);
 		// The create page is not an edit page (no employee[id]).
 		expect(() => parseEditPage(CREATE)).toThrow(/without employee\[id\]/);
+		// An edit form without the status checkbox: "inactive" could not be told from "layout changed".
+		const withIdOnly = CREATE.replace('</form>', '<input type="hidden" name="employee[id]" value="5"></form>');
+		expect(() => parseEditPage(withIdOnly)).toThrow(/without employee\[isActive\]/);
 	});
 });
 

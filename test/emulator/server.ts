@@ -21,6 +21,8 @@ export interface RequestLogEntry {
 	ms: number;
 	location?: string;
 	fault?: FaultRule['kind'];
+	/** The request's User-Agent header, if any (cookies are never logged). */
+	userAgent?: string;
 }
 
 export interface ServerOptions extends RouteOptions {
@@ -106,6 +108,7 @@ export class EmulatorServer {
 		const method = (req.method ?? 'GET').toUpperCase();
 		const path = req.url ?? '/';
 		const entry: RequestLogEntry = { method, path, body: redact(body), status: 0, bytes: 0, ms: 0 };
+		if (req.headers['user-agent']) entry.userAgent = req.headers['user-agent'];
 		this.requests.push(entry);
 		const finish = () => (entry.ms = Math.round((performance.now() - started) * 100) / 100);
 		const lockSid = this.options.sessionLocking ? /(?:^|;\s*)PHPSESSID=([^;]+)/.exec(req.headers.cookie ?? '')?.[1] : undefined;

@@ -96,6 +96,9 @@ describe('sessions', () => {
 		expect(entry).toMatchObject({ method: 'POST', status: 302, location: '/' });
 		expect(entry.bytes).toBe(250);
 		expect(entry.ms).toBeGreaterThanOrEqual(0);
+		expect(entry.userAgent).toBeTypeOf('string');
+		expect(JSON.stringify(emu.requests)).not.toContain('demo-password');
+		expect(JSON.stringify(emu.requests)).not.toContain(b.cookie.split('=')[1]);
 	});
 });
 

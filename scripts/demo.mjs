@@ -14,7 +14,7 @@ import { join } from 'node:path';
 
 import { ensureN8n } from './n8n/ensure-n8n.mjs';
 import { EMULATOR_LOGIN, emulatorCredential, loadWorkflows } from './n8n/fixtures.mjs';
-import { importCredentials, importWorkflows, N8nRest, n8nCli, OWNER, startN8n } from './n8n/instance.mjs';
+import { importCredentials, importWorkflows, N8nRest, OWNER, startN8n, waitForUrl } from './n8n/instance.mjs';
 import { buildPackage, installPackedPackage, packPackage, repoRoot } from './n8n/package.mjs';
 
 const args = new Map(
@@ -153,11 +153,6 @@ async function main() {
 	importCredentials([emulatorCredential(emulatorUrl)], cli);
 	const workflows = loadWorkflows();
 	importWorkflows(workflows, cli);
-	// The form and webhook workflows answer on their production URLs only when published.
-	for (const wf of workflows.filter((w) => w.nodes.some((n) => /formTrigger|webhook$/i.test(n.type)))) {
-		const r = n8nCli(['publish:workflow', `--id=${wf.id}`], cli);
-		if (r.status !== 0) console.log(`  could not publish "${wf.name}": ${r.stderr.trim().split('\n').pop()}`);
-	}
 	for (const wf of workflows) console.log(`  ${wf.name}`);
 
 	step(`Starting n8n on 127.0.0.1:${n8nPort}`);
@@ -172,6 +167,11 @@ async function main() {
 	const rest = new N8nRest(server.url);
 	await rest.setupOwnerAndLogin();
 	if (firstRun) console.log('  owner account created');
+	// The form and webhook workflows answer on their production URLs only when published.
+	for (const wf of workflows.filter((w) => w.nodes.some((n) => /formTrigger|webhook$/i.test(n.type)))) {
+		await rest.publish(wf.id);
+	}
+	await waitForUrl(`${server.url}/form/onboard-new-hire`, 60_000);
 
 	const base = server.url;
 	console.log(`

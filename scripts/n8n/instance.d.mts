@@ -33,5 +33,7 @@ export declare class N8nRest {
 	cookie: string;
 	request(method: string, path: string, body?: unknown): Promise<{ status: number; json: any; text: string }>;
 	ok(method: string, path: string, body?: unknown): Promise<any>;
+	publish(workflowId: string): Promise<any>;
 	setupOwnerAndLogin(owner?: { email: string; firstName: string; lastName: string; password: string }): Promise<void>;
 }
+export declare function waitForUrl(url: string, timeoutMs?: number): Promise<void>;

@@ -51,6 +51,8 @@ export function n8nEnv({ userFolder, port, brokerPort, extra = {} }) {
 		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'info',
 		N8N_NO_COLOR: '1',
 		DB_SQLITE_POOL_SIZE: '2',
+		// n8n's bin does nothing under NODE_ENV=test, which test runners set.
+		NODE_ENV: 'production',
 		...extra,
 	};
 	// Settings meant for the developer's own n8n must not leak into ours.
@@ -97,6 +99,24 @@ export function importWorkflows(workflows, opts) {
 	const file = join(dir, 'workflows.json');
 	writeFileSync(file, JSON.stringify(workflows, null, 2));
 	cliOrThrow(['import:workflow', `--input=${file}`], opts);
+}
+
+/** Polls a URL until it answers 200 (e.g. a published form once n8n has registered it). */
+export async function waitForUrl(url, timeoutMs = 30_000) {
+	const deadline = Date.now() + timeoutMs;
+	let last = 'no answer';
+	while (Date.now() < deadline) {
+		try {
+			const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+			await res.arrayBuffer();
+			if (res.status === 200) return;
+			last = `HTTP ${res.status}`;
+		} catch (e) {
+			last = e.message;
+		}
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	throw new Error(`${url} did not answer 200 within ${timeoutMs} ms (last: ${last})`);
 }
 
 /**
@@ -178,7 +198,10 @@ export async function startN8n({ userFolder, port, brokerPort, readyTimeoutMs = 
 
 	const deadline = Date.now() + readyTimeoutMs;
 	while (true) {
-		if (exited) throw new Error(`n8n exited before it was ready:\n${logs.join('').slice(-4000)}`);
+		if (exited) {
+			const { code, signal } = await exitPromise;
+			throw new Error(`n8n exited (${code ?? signal}) before it was ready:\n${logs.join('').slice(-4000)}`);
+		}
 		if (Date.now() > deadline) {
 			await stop();
 			throw new Error(`n8n was not ready within ${readyTimeoutMs} ms:\n${logs.join('').slice(-4000)}`);
@@ -229,6 +252,12 @@ export class N8nRest {
 		const r = await this.request(method, path, body);
 		if (r.status >= 400) throw new Error(`${method} ${path} -> ${r.status}: ${r.text.slice(0, 500)}`);
 		return r.json?.data ?? r.json;
+	}
+
+	/** Publishes (activates) a stored workflow as the editor's Publish button does: its form and webhook triggers go live. */
+	async publish(workflowId) {
+		const wf = await this.ok('GET', `/rest/workflows/${workflowId}`);
+		return await this.ok('POST', `/rest/workflows/${workflowId}/activate`, { versionId: wf.versionId });
 	}
 
 	/** Creates the owner on a fresh instance (no-op when one exists), then signs in. */

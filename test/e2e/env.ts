@@ -1,3 +1,4 @@
+import { parse } from 'flatted';
 import { inject } from 'vitest';
 
 import { N8nRest } from '../../scripts/n8n/instance.mjs';
@@ -38,4 +39,46 @@ export async function signedIn(env: ReadyEnv): Promise<N8nRest> {
 	const rest = new N8nRest(env.n8nUrl);
 	await rest.ok('POST', '/rest/login', { emailOrLdapLoginId: env.owner.email, password: env.owner.password });
 	return rest;
+}
+
+/** One node's output items (first run, first output unless told). */
+export type Items = Array<{ json: Record<string, any> }>;
+
+/** A finished execution as the REST API returns it, with `data` un-flattened. */
+export interface Execution {
+	id: string;
+	status: string;
+	finished: boolean;
+	data: { resultData: { runData: Record<string, Array<{ data?: { main: Items[] }; error?: { message: string } }>>; error?: { message: string } } };
+}
+
+/** Waits for an execution to leave the running states and returns it. */
+export async function waitForExecution(rest: N8nRest, id: string, timeoutMs = 120_000): Promise<Execution> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const ex = (await rest.ok('GET', `/rest/executions/${id}`)) as { status: string; finished: boolean; data: string };
+		if (!['new', 'running', 'unknown'].includes(ex.status)) {
+			return { ...ex, id, data: parse(ex.data) as Execution['data'] };
+		}
+		await new Promise((r) => setTimeout(r, 300));
+	}
+	throw new Error(`execution ${id} did not finish within ${timeoutMs} ms`);
+}
+
+/** Runs a stored workflow from its trigger, as the editor's "Execute workflow" button does, and waits for it. */
+export async function runFromTrigger(rest: N8nRest, workflowId: string, triggerName: string): Promise<Execution> {
+	const started = (await rest.ok('POST', `/rest/workflows/${workflowId}/run`, {
+		triggerToStartFrom: { name: triggerName },
+	})) as { executionId?: string };
+	if (!started.executionId) throw new Error(`workflow ${workflowId} did not start: ${JSON.stringify(started)}`);
+	return await waitForExecution(rest, started.executionId);
+}
+
+/** The items a node produced on one of its outputs. */
+export function outputOf(ex: Execution, node: string, output = 0): Items {
+	const runs = ex.data.resultData.runData[node];
+	if (!runs || runs.length === 0) throw new Error(`node "${node}" did not run (ran: ${Object.keys(ex.data.resultData.runData).join(', ')})`);
+	const run = runs[0]!;
+	if (run.error) throw new Error(`node "${node}" failed: ${run.error.message}`);
+	return run.data?.main[output] ?? [];
 }

@@ -1,0 +1,197 @@
+// The four example workflows (fixtures/workflows/) in real n8n 2.41.1 with the packed package installed as the
+// Community Nodes screen installs it, against the emulator. Each test asserts what n8n answered and what
+// Backoffice (the emulator's state) now holds.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { N8nRest } from '../../scripts/n8n/instance.mjs';
+import { startEmulator } from '../emulator';
+import { e2eEnv, outputOf, runFromTrigger, signedIn } from './env';
+import type { ReadyEnv } from './env';
+
+type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+
+let env: ReadyEnv;
+let emu: Emulator;
+let rest: N8nRest;
+
+beforeAll(async () => {
+	env = e2eEnv();
+	emu = await startEmulator({ port: env.emulatorPort });
+	rest = await signedIn(env);
+});
+
+afterAll(async () => {
+	await emu?.close();
+});
+
+function siteId(name: string): number {
+	const site = emu.state.sites.find((s) => s.name === name);
+	if (!site) throw new Error(`no site ${name}`);
+	return site.id;
+}
+
+function departmentId(name: string): number {
+	const dep = emu.state.tenant.departments.find((d) => d.name === name);
+	if (!dep) throw new Error(`no department ${name}`);
+	return dep.id;
+}
+
+function templateGrants(name: string): number[] {
+	const t = emu.state.tenant.posTemplates.find((x) => x.name === name);
+	if (!t) throw new Error(`no template ${name}`);
+	return [...t.grants].sort((a, b) => a - b);
+}
+
+function writes(): string[] {
+	return emu.requests.filter((r) => r.method === 'POST').map((r) => r.path);
+}
+
+async function poll<T>(fn: () => Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const v = await fn();
+		if (v !== undefined) return v;
+		await new Promise((r) => setTimeout(r, 300));
+	}
+	throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('1. onboarding from an n8n Form', () => {
+	it('serves the form, creates the employee and shows the POS PIN on the completion page', async () => {
+		const formUrl = `${env.n8nUrl}/form/onboard-new-hire`;
+		const page = await fetch(formUrl);
+		const html = await page.text();
+		expect(page.status).toBe(200);
+		expect(html).toContain('New hire');
+		expect(html).toContain('POS user ID');
+
+		const form = new FormData();
+		// Field order of the Form Trigger: first, last, e-mail, phone, POS user ID, wage, start date.
+		['Alex', 'Nguyen', 'alex.nguyen@example.com', '(615) 555-0300', '4343', '15.50', '2026-12-01'].forEach((v, i) =>
+			form.append(`field-${i}`, v),
+		);
+		const submitted = await fetch(formUrl, { method: 'POST', body: form });
+		expect(submitted.status).toBe(200);
+		const { formWaitingUrl } = (await submitted.json()) as { formWaitingUrl: string };
+		expect(formWaitingUrl).toMatch(/\/form-waiting\/\d+/);
+
+		// The form page polls the execution status before it shows the completion page; so do we.
+		const statusUrl = formWaitingUrl.replace(/(\/form-waiting\/\d+)/, '$1/n8n-execution-status');
+		const status = await poll(async () => {
+			const s = await (await fetch(statusUrl)).text();
+			return s === 'running' || s === 'new' ? undefined : s;
+		}, 'the onboarding execution');
+		expect(status).toBe('form-waiting');
+		const completion = await (await fetch(formWaitingUrl)).text();
+
+		const employee = emu.state.findEmployeeByPosUserId(4343);
+		expect(employee).toBeDefined();
+		expect(employee).toMatchObject({
+			firstName: 'Alex',
+			lastName: 'Nguyen',
+			email: 'alex.nguyen@example.com',
+			isActive: true,
+			siteIds: [siteId('WashU Fiesta')],
+			posGrants: templateGrants('General User'),
+		});
+		expect([...employee!.departmentIds].sort()).toEqual(
+			[departmentId('Cashier'), departmentId('Greeter')].sort(),
+		);
+		expect(employee!.wages.at(-1)).toMatchObject({ regularRate: '15.50', siteId: siteId('WashU Fiesta') });
+		expect(employee!.pin).toMatch(/^\d{5}$/);
+		expect(completion).toContain('Alex Nguyen can start');
+		expect(completion).toContain(`POS PIN ${employee!.pin}`);
+	});
+});
+
+describe('2. offboarding from an HR webhook', () => {
+	const hook = () => `${env.n8nUrl}/webhook/sonnys-offboard`;
+	const post = async (body: unknown) =>
+		await fetch(hook(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+	it('disables the employee and answers with the result', async () => {
+		const target = emu.state.findEmployeeByPosUserId(1008)!;
+		expect(target.isActive).toBe(true);
+		const res = await post({ posUserId: 1008 });
+		const body = (await res.json()) as Record<string, unknown>;
+		expect(res.status).toBe(200);
+		expect(body).toMatchObject({ ok: true, employeeId: target.id, posUserId: 1008, alreadyInactive: false });
+		expect(emu.state.findEmployeeByPosUserId(1008)!.isActive).toBe(false);
+	});
+
+	it('answers again without posting when the employee is already disabled', async () => {
+		const before = writes().length;
+		const res = await post({ posUserId: 1008 });
+		expect(res.status).toBe(200);
+		expect(await res.json()).toMatchObject({ ok: true, posUserId: 1008, alreadyInactive: true });
+		expect(writes().slice(before).filter((p) => p.startsWith('/employee/update'))).toEqual([]);
+	});
+
+	it('answers 422 with the reason for an unknown POS user ID and changes nothing', async () => {
+		const active = emu.state.employees.filter((e) => e.isActive).length;
+		const res = await post({ posUserId: 98765 });
+		const body = (await res.json()) as { ok: boolean; error: string };
+		expect(res.status).toBe(422);
+		expect(body.ok).toBe(false);
+		expect(body.error).toMatch(/98765|not found|no employee/i);
+		expect(emu.state.employees.filter((e) => e.isActive).length).toBe(active);
+	});
+});
+
+describe('3. bulk onboarding from a list', () => {
+	it('creates the good rows, reports the failed ones and never duplicates an employee', async () => {
+		const before = emu.state.employees.length;
+		const ex = await runFromTrigger(rest, 'sboBulkOnboard01', 'Run Bulk Onboarding');
+		expect(ex.status).toBe('success');
+		const [summary] = outputOf(ex, 'Summary');
+		expect(summary!.json).toMatchObject({ created: 3, failed: 2 });
+		const createdRows = summary!.json.createdRows as Array<{ posUserId: number; posPin: number }>;
+		expect(createdRows.map((r) => r.posUserId).sort()).toEqual([5101, 5102, 5103]);
+		const failedRows = summary!.json.failedRows as Array<{ row: string; posUserId: number; error: string }>;
+		expect(failedRows.map((r) => r.row).sort()).toEqual(['Casey Wong', 'Jordan Patel']);
+		for (const r of failedRows) expect(r.error).toBeTruthy();
+
+		expect(emu.state.employees.length).toBe(before + 3);
+		for (const row of createdRows) {
+			const e = emu.state.findEmployeeByPosUserId(row.posUserId)!;
+			expect(e.isActive).toBe(true);
+			expect(Number(e.pin)).toBe(row.posPin);
+		}
+		expect(emu.state.findEmployeeByPosUserId(5101)!.siteIds).toEqual([siteId('WashU Fiesta'), siteId('WashU Niles')].sort((a, b) => a - b));
+		expect(emu.state.findEmployeeByPosUserId(5102)!.posGrants).toEqual(templateGrants('Cashier'));
+		expect(emu.state.findEmployeeByPosUserId(5103)!.siteIds).toEqual(emu.state.sites.map((s) => s.id).sort((a, b) => a - b));
+		// The duplicate POS user ID still belongs to the original employee only; the bad phone was never sent.
+		expect(emu.state.employees.filter((e) => e.posUserId === 1001)).toHaveLength(1);
+		expect(emu.state.findEmployeeByPosUserId(1001)!.email).not.toBe('jordan.patel@example.com');
+		expect(emu.state.findEmployeeByPosUserId(5105)).toBeUndefined();
+	});
+});
+
+describe('4. pre-flight checks, then create', () => {
+	it('creates the employee when the POS user ID, e-mail and phone are all free', async () => {
+		const ex = await runFromTrigger(rest, 'sboPreflight0001', 'Run Pre-flight');
+		expect(ex.status).toBe('success');
+		expect(outputOf(ex, 'Check POS User ID')[0]!.json).toMatchObject({ field: 'posUserId', value: 5201, available: true });
+		expect(outputOf(ex, 'Check Email')[0]!.json).toMatchObject({ field: 'email', available: true });
+		expect(outputOf(ex, 'Check Phone')[0]!.json).toMatchObject({ field: 'phone', available: true });
+		const [created] = outputOf(ex, 'Create Employee');
+		expect(created!.json).toMatchObject({ posUserId: 5201, email: 'sam.okafor@example.com', permissionApplied: 'Cashier' });
+		const e = emu.state.findEmployeeByPosUserId(5201)!;
+		expect(e).toMatchObject({ firstName: 'Sam', lastName: 'Okafor', isActive: true, siteIds: [siteId('WashU Niles')] });
+		expect(e.pin).toBe(String(created!.json.posPin));
+	});
+
+	it('creates nothing the second time and says which values are taken', async () => {
+		const before = emu.state.employees.length;
+		const inserts = writes().filter((p) => p.startsWith('/employee/insert')).length;
+		const ex = await runFromTrigger(rest, 'sboPreflight0001', 'Run Pre-flight');
+		expect(ex.status).toBe('success');
+		expect(ex.data.resultData.runData['Create Employee']).toBeUndefined();
+		const [report] = outputOf(ex, 'Not Created');
+		expect(report!.json.created).toBe(false);
+		expect(report!.json.reason).toContain('posUserId 5201 is already taken');
+		expect(report!.json.reason).toContain('email sam.okafor@example.com is already taken');
+		expect(emu.state.employees.length).toBe(before);
+		expect(writes().filter((p) => p.startsWith('/employee/insert')).length).toBe(inserts);
+	});
+});

@@ -62,7 +62,6 @@ export interface FormModel {
 	control(name: string): FormControl | undefined;
 }
 
-
 /** One submitted pair and its position (control index) in the document. */
 export interface Entry {
 	name: string;

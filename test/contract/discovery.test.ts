@@ -1,6 +1,7 @@
 /** Construction, login, discovery and availability against the emulator over real HTTP. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { SonnysBackofficeClient } from '../../src/client';
+import pkg from '../../package.json';
+import { CLIENT_VERSION, SonnysBackofficeClient } from '../../src/client';
 import { AuthenticationError, NotFoundError, SonnysBackofficeError, ValidationError } from '../../src/errors';
 import { FULL_ROSTER, newClient, routes, setup, since } from './helpers';
 
@@ -38,6 +39,17 @@ describe('construction', () => {
 		const closed = newClient(s.emu);
 		await closed.close();
 		await expect(closed.listSites()).rejects.toMatchObject({ code: 'CLIENT_CLOSED' });
+	});
+
+	it('sends the default User-Agent, or the configured one', async () => {
+		const s = await setup();
+		done = s.done;
+		await s.client.login();
+		const custom = newClient(s.emu, { userAgent: 'acme-hr-sync/2.0' });
+		await custom.login();
+		await custom.close();
+		expect(s.emu.requests.map((r) => r.userAgent)).toEqual([`n8n-nodes-sonnys-backoffice/${pkg.version}`, 'acme-hr-sync/2.0']);
+		expect(CLIENT_VERSION).toBe(pkg.version);
 	});
 
 	it('bad credentials: one login request, AuthenticationError, never retried, password not in the error', async () => {

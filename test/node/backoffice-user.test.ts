@@ -111,6 +111,31 @@ describe('Backoffice User > Create', () => {
 		expect(out[1].json.username).toBe('fresh_user');
 	});
 
+	it('an invalid username fails only its own item', async () => {
+		const { items: out } = await runNode(pkg, {
+			parameters: {
+				resource: 'backofficeUser',
+				operation: 'create',
+				username: '={{ $json.username }}',
+				email: '={{ $json.username + "@example.invalid" }}',
+				permission: 'General User',
+				linkTo: 'none',
+				firstName: 'Batch',
+				lastName: 'User',
+				additionalFields: { password: '={{ $json.password }}' },
+			},
+			items: [
+				{ username: 'x', password: 'Fine-Pass-1!' },
+				{ username: 'second_user', password: 'Fine-Pass-2!' },
+			],
+			credentials: emulatorCredentials(emu.url),
+			continueOnFail: true,
+		});
+		expect(out[0].json).toMatchObject({ code: 'VALIDATION_ERROR', field: 'username' });
+		expect(out[1].json.username).toBe('second_user');
+		expect(emu.state.findUserByUsername('second_user')).toBeDefined();
+	});
+
 	it('an invalid username is refused before any request', async () => {
 		const { error } = await runNode(pkg, {
 			parameters: {

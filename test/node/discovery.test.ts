@@ -190,6 +190,19 @@ describe('Authentication failures in a batch', () => {
 		expect(count('POST', '/login_check')).toBe(1);
 	});
 
+	it('an unusable credential fails every item without a request, naming the credential field', async () => {
+		const { items: out } = await runNode(pkg, {
+			parameters: { resource: 'site', operation: 'getAll', returnAll: true },
+			items: [{}, {}],
+			credentials: { ...emulatorCredentials(emu.url), baseUrl: 'http://backoffice.example.invalid' },
+			continueOnFail: true,
+		});
+		expect(out.map((o) => o.json.field)).toEqual(['baseUrl', 'baseUrl']);
+		expect(out.map((o) => o.json.code)).toEqual(['VALIDATION_ERROR', 'VALIDATION_ERROR']);
+		expect(String(out[0].json.error)).toContain('Base URL Override');
+		expect(emu.requests).toHaveLength(0);
+	});
+
 	it('without Continue the run stops with a NodeApiError', async () => {
 		const { error } = await runNode(pkg, {
 			parameters: { resource: 'department', operation: 'getAll', returnAll: true },

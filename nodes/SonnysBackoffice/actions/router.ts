@@ -42,15 +42,6 @@ function itemValue(fns: IExecuteFunctions, itemIndex: number, field: string): un
 	return undefined;
 }
 
-/** A failure that will repeat for every item: a refused login or an unusable credential. */
-function isFatalForExecution(error: unknown): boolean {
-	return error instanceof AuthenticationError || (error instanceof ValidationError && isCredentialField(error.field));
-}
-
-function isCredentialField(field: string): boolean {
-	return field === 'subdomain' || field === 'username' || field === 'password' || field === 'baseUrl';
-}
-
 /**
  * The only dispatcher. One client per execution, shared by every item so that its caches (sites, templates,
  * employee index) and its session serve the whole batch; closed when the batch ends.
@@ -73,11 +64,18 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	try {
 		for (let i = 0; i < items.length; i++) {
 			try {
-				if (fatal !== undefined) throw fatal;
-				client ??= createClient(await this.getCredentials(CREDENTIAL_TYPE, i));
+				if (!client && fatal === undefined) {
+					try {
+						client = createClient(await this.getCredentials(CREDENTIAL_TYPE, i));
+					} catch (error) {
+						// An unusable credential (empty field, plain http to a remote host) fails every item alike.
+						fatal = error;
+					}
+				}
+				if (fatal !== undefined || !client) throw fatal;
 				returnData.push(...(await execute.call(this, client, i)));
 			} catch (error) {
-				if (isFatalForExecution(error)) fatal = error;
+				if (error instanceof AuthenticationError) fatal = error;
 				const nodeError = toNodeError(this.getNode(), error, i, (field) => itemValue(this, i, field));
 				if (!this.continueOnFail()) throw nodeError;
 				returnData.push({ json: failedItem(nodeError, error, errorOutput), pairedItem: { item: i } });

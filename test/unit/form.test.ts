@@ -181,6 +181,22 @@ line2</textarea>
 	});
 });
 
+describe('parseForm on the captured permissions page (raw HTML) vs the captured browser submission', () => {
+	it('choosing General User and serialising gives the browser body, in the same order (duplicate id 1, hidden requiresOverride=0)', () => {
+		const form = parseForm(captureHtml('e2e_permissions_page_486_initial.partial-excerpt.html'), '#employee-permission-update-form');
+		expect(form.get('templateId')).toBe('');
+		form.set('templateId', '3');
+		form.set('permissions[22][hasGrantAccess]', '1');
+		form.set('employeeId', '485');
+		const browser = capturePairs('allowed_employee_permissions_update_browser.json');
+		const ours = form.pairs();
+		// The excerpt stops inside permission 24: compare the part it covers.
+		expect(ours.length).toBeGreaterThan(12);
+		expect(ours).toEqual(browser.slice(0, ours.length));
+		expect(() => form.set('templateId', '7')).toThrow(UnexpectedPageError);
+	});
+});
+
 describe('encodeForm / parseFormBody', () => {
 	it('reproduces the captured browser body byte for byte (brackets, spaces, commas encoded)', () => {
 		for (const file of ['allowed_employee_permissions_update_browser.json', 'allowed_bo_user_permissions_browser_captured.json']) {

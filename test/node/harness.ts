@@ -69,6 +69,22 @@ async function buildPrivatePackage(): Promise<string> {
 		{ in: 'nodes/SonnysBackoffice/SonnysBackoffice.node.ts', out: pkg.n8n.nodes[0] },
 		{ in: 'credentials/SonnysBackofficeApi.credentials.ts', out: pkg.n8n.credentials[0] },
 	];
+	try {
+		await bundle(esbuild, dir, entries);
+	} catch (error) {
+		rmSync(dir, { recursive: true, force: true });
+		throw error;
+	}
+	for (const folder of ['nodes', 'credentials']) copyAssets(path.join(root, folder), path.join(dir, 'dist', folder));
+	writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, '\t'));
+	return dir;
+}
+
+async function bundle(
+	esbuild: typeof import('esbuild'),
+	dir: string,
+	entries: Array<{ in: string; out: string }>,
+): Promise<void> {
 	for (const entry of entries) {
 		await esbuild.build({
 			entryPoints: [path.join(root, entry.in)],
@@ -82,9 +98,6 @@ async function buildPrivatePackage(): Promise<string> {
 			logLevel: 'error',
 		});
 	}
-	for (const folder of ['nodes', 'credentials']) copyAssets(path.join(root, folder), path.join(dir, 'dist', folder));
-	writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, '\t'));
-	return dir;
 }
 
 function copyAssets(from: string, to: string): void {
@@ -113,7 +126,12 @@ export async function loadPackage(): Promise<LoadedPackage> {
 	const directory = given ? path.resolve(given) : await buildPrivatePackage();
 	if (!existsSync(path.join(directory, 'package.json'))) throw new Error(`no package.json in ${directory}`);
 	const loader = new core.PackageDirectoryLoader(directory);
-	await loader.loadAll();
+	try {
+		await loader.loadAll();
+	} catch (error) {
+		if (!given) rmSync(directory, { recursive: true, force: true });
+		throw error;
+	}
 	const nodeTypes: INodeTypes = {
 		getByName(type: string): INodeType | IVersionedNodeType {
 			return loader.getNode(shortName(type)).type;

@@ -1,25 +1,18 @@
-import {
-	BackofficeServerError,
-	DuplicateError,
-	OutcomeUnknownError,
-	TimeoutError,
-	ValidationError,
-	VerificationError,
-} from '../errors';
+import { DuplicateError, ValidationError, VerificationError } from '../errors';
 import { generatePin } from '../generators';
 import type { CreateEmployeeInput, EmployeeCreated } from '../models/api';
 import { formatMoney } from '../models/money';
 import { validateCreateEmployee } from '../models/schemas';
 import { parseEditPage } from '../pages/employee-edit';
-import { parsePosPermissionsPage } from '../pages/employee-permissions';
 import { buildEmployeeInsertPairs } from '../payloads/employee-insert';
-import { buildPosPermissionsPairs } from '../payloads/pos-permissions';
 import { resolveSiteNames } from '../payloads/site-availability';
 import type { PageResponse } from '../session/session';
+import { applyPosTemplate } from './apply-pos-template';
 import type { OperationContext } from './context';
 import { createLinkedUser, findUserByUsername } from './create-backoffice-user';
 import { loadCreatePage, loadPosTemplates, resolveTemplate } from './discovery';
-import { findByPosUserId, idFromLocation, isAmbiguousFailure, rejectionFromResponse } from './write-outcome';
+import { reconcileLostInsert } from './reconcile-insert';
+import { findByPosUserId, idFromLocation, isAmbiguousFailure, rejectionFromResponse, sameSet } from './write-outcome';
 
 type Validated = ReturnType<typeof validateCreateEmployee>;
 
@@ -101,47 +94,7 @@ export async function createEmployee(ctx: OperationContext, input: CreateEmploye
 	}
 
 	const template = resolved.template;
-	const schemaIds = pos.schema.map((p) => p.id);
-	// The page script sets the authority flag when every grant is on and no override is (protocol A.6).
-	const authority = template.overrides.length === 0 && schemaIds.every((id) => template.grants.includes(id));
-	const permPairs = buildPosPermissionsPairs({
-		employeeId,
-		templateId: template.id,
-		schema: pos.schema,
-		grants: template.grants,
-		overrides: template.overrides,
-		hasActionApprovalAuthority: authority,
-	});
-	let permFailure: Error | undefined;
-	try {
-		const pr = await ctx.session.post('/employee/permissions/update', permPairs);
-		if (pr.location?.split('?')[0] !== '/employee') {
-			throw await rejectionFromResponse(ctx, `the permissions of employee ${employeeId}`, pr, {});
-		}
-	} catch (err) {
-		if (!isAmbiguousFailure(err)) throw err;
-		permFailure = err as Error;
-	}
-	// A permissions POST can be "accepted but silently ignored" (protocol A.0): verify on the page.
-	const permPath = `/employee/permissions/${employeeId}`;
-	let perms;
-	try {
-		perms = parsePosPermissionsPage((await ctx.session.get(permPath)).body, permPath);
-	} catch (err) {
-		if (!permFailure) throw err;
-		throw new OutcomeUnknownError(
-			`employee ${employeeId} was created; applying template '${template.name}' failed (${permFailure.message})`,
-			`reading ${permPath} back also failed (${(err as Error).message})`,
-			{ cause: permFailure },
-		);
-	}
-	if (!sameSet(perms.granted, template.grants) || !sameSet(perms.overrides, template.overrides)) {
-		throw new VerificationError(
-			`employee ${employeeId} was created but template '${template.name}' did not take effect` +
-				(permFailure ? ` (the permissions request failed: ${permFailure.message})` : ''),
-		);
-	}
-	if (permFailure) warnings.push(`the permissions request failed (${permFailure.message}) but reading them back shows '${template.name}' applied`);
+	await applyPosTemplate(ctx, employeeId, template, pos.schema, warnings);
 
 	const result: EmployeeCreated = {
 		employeeId,
@@ -189,44 +142,6 @@ async function preflight(ctx: OperationContext, v: Validated): Promise<void> {
 	if (byPhone) throw new DuplicateError('phone', v.phone, undefined, byPhone.employeeId);
 }
 
-/**
- * After an ambiguous failure of the insert: never re-send; look the POS id up. Found with the same
- * names -> it was created; provably absent after a definite server answer -> nothing was created;
- * otherwise the outcome is unknown.
- */
-async function reconcileLostInsert(ctx: OperationContext, v: Validated, cause: Error): Promise<number> {
-	const checked = `a roster search for POS user ID ${v.posUserId} (inactive included)`;
-	let row;
-	try {
-		row = await findByPosUserId(ctx, v.posUserId);
-	} catch (err) {
-		throw new OutcomeUnknownError(
-			`creating employee with POS user ID ${v.posUserId} failed (${cause.message}) and it is unknown whether it was created; the request was not re-sent`,
-			`${checked} failed too (${(err as Error).message})`,
-			{ cause },
-		);
-	}
-	if (row && sameName(row.firstName, v.firstName) && sameName(row.lastName, v.lastName)) return row.employeeId;
-	if (row) {
-		throw new OutcomeUnknownError(
-			`creating employee with POS user ID ${v.posUserId} failed (${cause.message}); the POS user ID now belongs to employee ${row.employeeId} with another name`,
-			checked,
-			{ cause },
-		);
-	}
-	if (cause instanceof TimeoutError) {
-		throw new OutcomeUnknownError(
-			`creating employee with POS user ID ${v.posUserId} timed out and it is not on the roster yet; the server may still create it, so check before trying again`,
-			checked,
-			{ cause },
-		);
-	}
-	throw new BackofficeServerError(
-		`creating employee with POS user ID ${v.posUserId} failed (${cause.message}); ${checked} shows it does not exist: nothing was created`,
-		{ status: cause instanceof BackofficeServerError ? cause.status : undefined, cause },
-	);
-}
-
 /** Department names to ids; an unknown name is refused (naming it) rather than silently dropped. */
 function resolveDepartments(available: Array<{ id: number; name: string }>, names: readonly string[]): number[] {
 	return names.map((name, i) => {
@@ -247,14 +162,4 @@ function departmentNames(available: Array<{ id: number; name: string }>, ids: re
 
 function siteNames(sites: Array<{ id: number; name: string }>, ids: readonly number[]): string[] {
 	return sites.filter((s) => ids.includes(s.id)).map((s) => s.name);
-}
-
-function sameSet(a: readonly number[], b: readonly number[]): boolean {
-	const sa = new Set(a);
-	const sb = new Set(b);
-	return sa.size === sb.size && [...sa].every((x) => sb.has(x));
-}
-
-function sameName(a: string, b: string): boolean {
-	return a.trim().toLowerCase() === b.trim().toLowerCase();
 }

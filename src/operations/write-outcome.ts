@@ -85,3 +85,10 @@ export async function findByPosUserId(ctx: OperationContext, posUserId: number) 
 	// Exact comparison: correct even if a tenant ignored the filter (protocol B.3).
 	return parseRoster(res.body, res.path).find((r) => r.posUserId === posUserId);
 }
+
+/** Whether two id lists hold the same ids (order and repeats ignored). */
+export function sameSet(a: readonly number[], b: readonly number[]): boolean {
+	const sa = new Set(a);
+	const sb = new Set(b);
+	return sa.size === sb.size && [...sa].every((x) => sb.has(x));
+}

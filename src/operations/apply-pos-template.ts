@@ -1,0 +1,69 @@
+import { OutcomeUnknownError, VerificationError } from '../errors';
+import { parsePosPermissionsPage, type PermissionFieldMeta } from '../pages/employee-permissions';
+import { buildPosPermissionsPairs } from '../payloads/pos-permissions';
+import type { OperationContext } from './context';
+import { isAmbiguousFailure, rejectionFromResponse, sameSet } from './write-outcome';
+
+/** A POS template as the permissions page lists it. */
+export interface PosTemplate {
+	id: number;
+	name: string;
+	grants: readonly number[];
+	overrides: readonly number[];
+}
+
+/**
+ * Step 2 of a create: POST the full permission matrix of `template` (protocol A.6), then read the
+ * permissions page back. A post that was "accepted but silently ignored" (protocol A.0) cannot pass;
+ * an ambiguous failure of the post is not re-sent but decided by the read-back.
+ */
+export async function applyPosTemplate(
+	ctx: OperationContext,
+	employeeId: number,
+	template: PosTemplate,
+	schema: readonly PermissionFieldMeta[],
+	warnings: string[],
+): Promise<void> {
+	const schemaIds = schema.map((p) => p.id);
+	// The page script sets the authority flag when every grant is on and no override is (protocol A.6).
+	const authority = template.overrides.length === 0 && schemaIds.every((id) => template.grants.includes(id));
+	const permPairs = buildPosPermissionsPairs({
+		employeeId,
+		templateId: template.id,
+		schema,
+		grants: template.grants,
+		overrides: template.overrides,
+		hasActionApprovalAuthority: authority,
+	});
+	let permFailure: Error | undefined;
+	try {
+		const pr = await ctx.session.post('/employee/permissions/update', permPairs);
+		if (pr.location?.split('?')[0] !== '/employee') {
+			throw await rejectionFromResponse(ctx, `the permissions of employee ${employeeId}`, pr, {});
+		}
+	} catch (err) {
+		if (!isAmbiguousFailure(err)) throw err;
+		permFailure = err as Error;
+	}
+	// A permissions POST can be "accepted but silently ignored" (protocol A.0): verify on the page.
+	const permPath = `/employee/permissions/${employeeId}`;
+	let perms;
+	try {
+		perms = parsePosPermissionsPage((await ctx.session.get(permPath)).body, permPath);
+	} catch (err) {
+		if (!permFailure) throw err;
+		throw new OutcomeUnknownError(
+			`employee ${employeeId} was created; applying template '${template.name}' failed (${permFailure.message})`,
+			`reading ${permPath} back also failed (${(err as Error).message})`,
+			{ cause: permFailure },
+		);
+	}
+	if (!sameSet(perms.granted, template.grants) || !sameSet(perms.overrides, template.overrides)) {
+		throw new VerificationError(
+			`employee ${employeeId} was created but template '${template.name}' did not take effect` +
+				(permFailure ? ` (the permissions request failed: ${permFailure.message})` : ''),
+		);
+	}
+	if (permFailure) warnings.push(`the permissions request failed (${permFailure.message}) but reading them back shows '${template.name}' applied`);
+
+}

@@ -29,7 +29,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'name@email.com',
 		required: true,
 		default: '',
-		description: 'E-mail address of the employee. Must be unique on the tenant (disabled employees keep theirs).',
+		description: 'E-mail address of the employee. Must be unique on the tenant.',
 	},
 	{
 		displayName: 'Phone',

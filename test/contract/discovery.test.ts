@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import pkg from '../../package.json';
 import { CLIENT_VERSION, SonnysBackofficeClient } from '../../src/client';
 import { AuthenticationError, NotFoundError, SonnysBackofficeError, ValidationError } from '../../src/errors';
+import type { Transport, TransportRequest } from '../../src/transport/types';
 import { FULL_ROSTER, newClient, routes, setup, since } from './helpers';
 
 let done: (() => Promise<void>) | undefined;
@@ -63,6 +64,25 @@ describe('construction', () => {
 		expect(String(err) + err.stack).not.toContain('wrong-Secret-42');
 		await expect(s.client.isEmailAvailable({ email: 'x@example.invalid' })).rejects.toBeInstanceOf(AuthenticationError);
 		expect(routes(s.emu.requests)).toEqual(['POST /login_check']);
+	});
+});
+
+describe('replaceable transport', () => {
+	it('a test transport sees every request; the login body carries the credentials only to it', async () => {
+		const seen: TransportRequest[] = [];
+		const transport: Transport = {
+			async request(req) {
+				seen.push(req);
+				return { status: 302, headers: { location: '/', 'set-cookie': 'PHPSESSID=abc; path=/' }, body: '', bytes: 0 };
+			},
+			async close() {},
+		};
+		const c = new SonnysBackofficeClient({ subdomain: 'washu', username: 'bot', password: 'pw' }, { transport });
+		await c.login();
+		await c.close();
+		expect(seen).toHaveLength(1);
+		expect(seen[0]).toMatchObject({ method: 'POST', url: 'https://washu.sonnyscontrols.com/login_check', timeoutMs: 30000 });
+		expect(seen[0].headers['user-agent']).toMatch(/^n8n-nodes-sonnys-backoffice\//);
 	});
 });
 

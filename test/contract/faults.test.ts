@@ -68,6 +68,21 @@ describe('faults', () => {
 		expect(s.emu.requests.filter((x) => x.path.startsWith('/employee?'))).toHaveLength(2);
 	});
 
+	it('session expiry on a GET, login page served in place: one re-login, same answer', async () => {
+		const s = await setup({ sessionExpiry: 'inline' });
+		done = s.done;
+		await s.client.listSites();
+		s.emu.faults.add({ kind: 'expireSession', route: '/user/create', times: 1 });
+		expect(await s.client.isEmailAvailable({ email: 'avery.alder0@example.invalid' })).toBe(false);
+		expect(routes(s.emu.requests)).toEqual([
+			'POST /login_check',
+			'GET /employee/create',
+			'GET /user/create',
+			'POST /login_check',
+			'GET /user/create',
+		]);
+	});
+
 	it('a reset on the login POST is not retried', async () => {
 		const s = await setup({ faults: [{ kind: 'reset', route: '/login_check' }] });
 		done = s.done;

@@ -227,6 +227,21 @@ describe('session', () => {
 		]);
 	});
 
+	it('treats 401/403 as expiry: one re-login, then the GET again', async () => {
+		const { url, seen } = await serve(
+			withLogin((_req, res, _b, n) => {
+				if (n === 2) {
+					res.writeHead(403);
+					res.end();
+					return;
+				}
+				res.end(APP_PAGE);
+			}),
+		);
+		await session(url).get('/employee');
+		expect(seen.map((r) => r.url)).toEqual(['/login_check', '/employee', '/login_check', '/employee']);
+	});
+
 	it('treats a redirect to /login as expiry, and gives up after one re-login', async () => {
 		const { url, seen } = await serve(
 			withLogin((_req, res) => {

@@ -234,10 +234,10 @@ describe('createEmployee', () => {
 	});
 
 	it('insert slower than timeoutMs: not re-sent; not on the roster yet -> OutcomeUnknownError (it may still be created)', async () => {
-		const s = await setup({}, { timeoutMs: 1500 });
+		const s = await setup({}, { timeoutMs: 3000 });
 		done = s.done;
 		await s.client.createEmployee(newHire());
-		s.emu.faults.add({ kind: 'slow', delayMs: 2500, route: '/employee/insert', method: 'POST', times: 1 });
+		s.emu.faults.add({ kind: 'slow', delayMs: 6000, route: '/employee/insert', method: 'POST', times: 1 });
 		const input = newHire();
 		const err = await s.client.createEmployee(input).catch((e) => e);
 		expect(err).toBeInstanceOf(OutcomeUnknownError);

@@ -32,6 +32,16 @@ export async function findUserByUsername(
 	return users.find((u) => u.username?.toLowerCase() === username.toLowerCase()) ?? null;
 }
 
+/**
+ * Pre-flight of every `/user/insert`: a taken username fails with DuplicateError before anything is written.
+ * It also makes the reconciliation after a lost insert response sound: a user found by that username
+ * afterwards can only be the one just created.
+ */
+export async function assertUsernameFree(ctx: OperationContext, username: string): Promise<void> {
+	const taken = await findUserByUsername(ctx, username);
+	if (taken) throw new DuplicateError('username', username, `username=${username} is already taken by Backoffice user ${taken.userId}`);
+}
+
 /** Creates a Backoffice user, standalone or linked to an existing employee (protocol A.9). */
 export async function createBackofficeUser(
 	ctx: OperationContext,
@@ -52,6 +62,7 @@ export async function createBackofficeUser(
 	const employeeId = linked
 		? await resolveEmployeeId(ctx, { posUserId: v.linkToEmployeePosUserId, email: v.linkToEmployeeEmail })
 		: undefined;
+	await assertUsernameFree(ctx, v.username);
 	const password = v.password ?? generatePassword();
 	const pairs = buildUserInsertPairs(
 		employeeId !== undefined
@@ -72,7 +83,7 @@ export async function createBackofficeUser(
 	};
 }
 
-/** The linked-user step of `createEmployee` (`requiresBackoffice`). */
+/** The linked-user step of `createEmployee` (`requiresBackoffice`); the caller has run {@link assertUsernameFree}. */
 export async function createLinkedUser(
 	ctx: OperationContext,
 	args: { employeeId: number; username: string; password?: string; email: string },

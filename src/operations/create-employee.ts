@@ -9,7 +9,7 @@ import { resolveSiteNames } from '../payloads/site-availability';
 import type { PageResponse } from '../session/session';
 import { applyPosTemplate } from './apply-pos-template';
 import type { OperationContext } from './context';
-import { createLinkedUser, findUserByUsername } from './create-backoffice-user';
+import { assertUsernameFree, createLinkedUser } from './create-backoffice-user';
 import { loadCreatePage, loadPosTemplates, resolveTemplate } from './discovery';
 import { reconcileLostInsert } from './reconcile-insert';
 import { findByPosUserId, idFromLocation, isAmbiguousFailure, rejectionFromResponse, sameSet } from './write-outcome';
@@ -39,8 +39,7 @@ export async function createEmployee(ctx: OperationContext, input: CreateEmploye
 	await preflight(ctx, v);
 	if (v.requiresBackoffice && v.backofficeUsername) {
 		// Check the username before creating the employee: a clash after the insert would leave a half-done hire.
-		const taken = await findUserByUsername(ctx, v.backofficeUsername);
-		if (taken) throw new DuplicateError('username', v.backofficeUsername, `username=${v.backofficeUsername} is already taken by Backoffice user ${taken.userId}`);
+		await assertUsernameFree(ctx, v.backofficeUsername);
 	}
 
 	const posPin = v.posPin ?? generatePin();
@@ -54,7 +53,11 @@ export async function createEmployee(ctx: OperationContext, input: CreateEmploye
 		res = await ctx.session.post('/employee/insert', pairs);
 	} catch (err) {
 		if (!isAmbiguousFailure(err)) throw err;
-		employeeId = await reconcileLostInsert(ctx, v, err as Error);
+		employeeId = await reconcileLostInsert(ctx, v, err as Error).catch((e: unknown) => {
+			// Created or not is unproven (it may still appear): the cached e-mails and phones must be read again.
+			index.invalidate();
+			throw e;
+		});
 		warnings.push(
 			`the create request failed (${(err as Error).message}) but employee ${employeeId} with POS user ID ${v.posUserId} exists; it was not re-sent and the create continued`,
 		);

@@ -1,7 +1,7 @@
 import { NotFoundError, OutcomeUnknownError, VerificationError } from '../errors';
 import type { DisableEmployeeInput, EmployeeDisabled } from '../models/api';
 import { validateDisableEmployee } from '../models/schemas';
-import { parseEditPage } from '../pages/employee-edit';
+import { parseEditPage, type EditPage } from '../pages/employee-edit';
 import type { OperationContext } from './context';
 import { findByPosUserId, isAmbiguousFailure, rejectionFromResponse } from './write-outcome';
 
@@ -14,9 +14,9 @@ import { findByPosUserId, isAmbiguousFailure, rejectionFromResponse } from './wr
 export async function disableEmployee(ctx: OperationContext, input: DisableEmployeeInput): Promise<EmployeeDisabled> {
 	const v = validateDisableEmployee(input);
 	const warnings: string[] = [];
-	const employeeId = await resolveEmployeeId(ctx, v);
+	const before = await findEditPage(ctx, v);
+	const employeeId = before.employeeId;
 	const editPath = `/employee/edit/${employeeId}`;
-	const before = parseEditPage((await ctx.session.get(editPath)).body, editPath);
 	const base = { employeeId, posUserId: before.posUserId ?? v.posUserId ?? 0, ...(before.email ? { email: before.email } : {}) };
 	if (!before.isActive) {
 		warnings.push(`employee ${employeeId} was already inactive; nothing was changed`);
@@ -36,7 +36,7 @@ export async function disableEmployee(ctx: OperationContext, input: DisableEmplo
 	}
 	let after;
 	try {
-		after = parseEditPage((await ctx.session.get(editPath)).body, editPath);
+		after = await readEditPage(ctx, employeeId);
 	} catch (err) {
 		if (!failure) throw err;
 		throw new OutcomeUnknownError(
@@ -54,6 +54,34 @@ export async function disableEmployee(ctx: OperationContext, input: DisableEmplo
 	}
 	if (failure) warnings.push(`the disable request failed (${failure.message}) but reading back shows the employee inactive`);
 	return { ...base, disabledAt: new Date(), alreadyInactive: false, warnings };
+}
+
+/**
+ * The edit page of the employee to act on. Found by e-mail, the page must show that e-mail: the map may have
+ * been read before the address moved to another employee, and acting on the old holder would disable the
+ * wrong person. A mismatch refreshes the map once; still no match is NotFoundError.
+ */
+async function findEditPage(ctx: OperationContext, key: { posUserId?: number; email?: string }): Promise<EditPage> {
+	const employeeId = await resolveEmployeeId(ctx, key);
+	const page = await readEditPage(ctx, employeeId);
+	const email = key.email;
+	if (email === undefined || sameEmail(page.email, email)) return page;
+	await ctx.caches.index.loadEmails(ctx.session, true);
+	const hit = ctx.caches.index.byEmail(email);
+	if (hit && hit.employeeId !== employeeId) {
+		const other = await readEditPage(ctx, hit.employeeId);
+		if (sameEmail(other.email, email)) return other;
+	}
+	throw new NotFoundError('employee', `no employee found with email=${email}`, email);
+}
+
+async function readEditPage(ctx: OperationContext, employeeId: number): Promise<EditPage> {
+	const path = `/employee/edit/${employeeId}`;
+	return parseEditPage((await ctx.session.get(path)).body, path);
+}
+
+function sameEmail(a: string, b: string): boolean {
+	return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
 /** Employee id from a POS user ID (live targeted search) or an e-mail (index; refreshed once on a miss). */

@@ -111,6 +111,16 @@ export class EmployeeIndex {
 		if (this.emails && e.email) this.emails.set(e.email.trim().toLowerCase(), entry);
 	}
 
+	/**
+	 * Forgets the downloaded sources (phones, POS ids, e-mails) so the next check reads them again: after a
+	 * write whose outcome is unknown, the server may hold an employee the index cannot know about.
+	 */
+	invalidate(): void {
+		this.phones = undefined;
+		this.posIds = undefined;
+		this.emails = undefined;
+	}
+
 	private remember(e: IndexedEmployee): IndexedEmployee {
 		const prev = this.known.get(e.employeeId);
 		const merged: IndexedEmployee = {

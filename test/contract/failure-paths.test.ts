@@ -1,0 +1,70 @@
+/** Failure paths found in review: ambiguous writes, stale caches, concurrency with session expiry. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { DuplicateError, OutcomeUnknownError } from '../../src/errors';
+import { newHire, setup } from './helpers';
+
+let done: (() => Promise<void>) | undefined;
+afterEach(async () => {
+	await done?.();
+	done = undefined;
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('ambiguous writes', () => {
+	it('a taken Backoffice username is refused before the insert, so a lost response cannot pass for a create', async () => {
+		const s = await setup();
+		done = s.done;
+		s.emu.faults.add({ kind: 'lostResponse', route: '/user/insert', method: 'POST', times: 1 });
+		const err = await s.client
+			.createBackofficeUser({ username: 'AmberOps', email: 'x.y@example.invalid', permission: 'General User', firstName: 'X', lastName: 'Y' })
+			.catch((e) => e);
+		expect(err).toBeInstanceOf(DuplicateError);
+		expect(err).toMatchObject({ field: 'username', value: 'AmberOps' });
+		expect(s.emu.requests.some((x) => x.path === '/user/insert')).toBe(false);
+	});
+
+	it('after an insert whose outcome is unknown, the e-mail and phone indexes are read again', async () => {
+		const s = await setup({}, { timeoutMs: 1000 });
+		done = s.done;
+		await s.client.createEmployee(newHire());
+		s.emu.faults.add({ kind: 'slow', delayMs: 1500, route: '/employee/insert', method: 'POST', times: 1 });
+		const input = newHire();
+		const err = await s.client.createEmployee(input).catch((e) => e);
+		expect(err).toBeInstanceOf(OutcomeUnknownError);
+		// the server finishes the insert after the client gave up
+		for (let i = 0; i < 50 && !s.emu.state.findEmployeeByPosUserId(input.posUserId); i++) await sleep(50);
+		expect(s.emu.state.findEmployeeByPosUserId(input.posUserId)).toBeDefined();
+		expect(await s.client.isEmailAvailable({ email: input.email })).toBe(false);
+		expect(await s.client.isPhoneAvailable({ phone: input.phone })).toBe(false);
+		const again = await s.client.createEmployee({ ...input, posUserId: input.posUserId + 500 }).catch((e) => e);
+		expect(again).toBeInstanceOf(DuplicateError);
+		expect(s.emu.requests.filter((x) => x.path === '/employee/insert')).toHaveLength(2);
+	});
+});
+
+describe('stale caches', () => {
+	it('disable by e-mail never disables an employee whose e-mail changed since the map was read', async () => {
+		const s = await setup();
+		done = s.done;
+		expect(await s.client.isEmailAvailable({ email: 'avery.alder0@example.invalid' })).toBe(false);
+		// changed elsewhere after this client read /user/create: the address now belongs to employee 103
+		s.emu.state.getEmployee(100)!.email = 'avery.new@example.invalid';
+		s.emu.state.getEmployee(103)!.email = 'avery.alder0@example.invalid';
+		const r = await s.client.disableEmployee({ email: 'avery.alder0@example.invalid' });
+		expect(r.employeeId).toBe(103);
+		expect(s.emu.state.getEmployee(100)!.isActive).toBe(true);
+		expect(s.emu.state.getEmployee(103)!.isActive).toBe(false);
+	});
+
+	it('disable by e-mail: an address no employee holds any more is NotFound, nothing posted', async () => {
+		const s = await setup();
+		done = s.done;
+		expect(await s.client.isEmailAvailable({ email: 'avery.alder0@example.invalid' })).toBe(false);
+		s.emu.state.getEmployee(100)!.email = 'avery.new@example.invalid';
+		const err = await s.client.disableEmployee({ email: 'avery.alder0@example.invalid' }).catch((e) => e);
+		expect(err.code).toBe('NOT_FOUND');
+		expect(s.emu.state.getEmployee(100)!.isActive).toBe(true);
+		expect(s.emu.requests.some((x) => x.path === '/employee/update')).toBe(false);
+	});
+});

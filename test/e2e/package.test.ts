@@ -1,11 +1,12 @@
 // What `npm pack` ships, and that the built package stands on its own: no runtime dependencies, every bundle
 // requires only Node built-ins and n8n-workflow, and the core client works from a copy of dist/ outside the
 // repository (no node_modules to fall back on).
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { packDryRunFiles, repoRoot } from '../../scripts/n8n/package.mjs';
@@ -95,7 +96,7 @@ describe('the packed package', () => {
 		});
 	});
 
-	it('runs the core client from a copy of dist/ without n8n or node_modules', () => {
+	it('runs the core client from a copy of dist/ without n8n or node_modules', async () => {
 		const script = `
 			const { SonnysBackofficeClient } = require(${JSON.stringify(join(copy, pkg.main))});
 			(async () => {
@@ -108,7 +109,8 @@ describe('the packed package', () => {
 					await client.close();
 				}
 			})().catch((e) => { console.error(e && e.stack || e); process.exit(1); });`;
-		const run = spawnSync(process.execPath, ['-e', script], { cwd: copy, encoding: 'utf8', timeout: 60_000 });
+		// Asynchronous: the emulator answers from this very process.
+		const run = await promisify(execFile)(process.execPath, ['-e', script], { cwd: copy, encoding: 'utf8', timeout: 60_000 });
 		expect(run.stderr).toBe('');
 		const out = JSON.parse(run.stdout) as { sites: string[]; free: boolean };
 		expect(out.sites).toContain('WashU Fiesta');

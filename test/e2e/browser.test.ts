@@ -1,0 +1,146 @@
+// A real browser (Debian's Chromium through playwright-core) in the real n8n editor: sign in, open the onboarding
+// workflow, open the Create Employee node, open the Sites picker and see the emulator's sites, execute the step
+// and see the POS PIN in the output; then fill the published form as a new hire would. Saves the screenshots
+// the README uses (docs/images/).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+import { repoRoot } from '../../scripts/n8n/package.mjs';
+import { startEmulator } from '../emulator';
+import { e2eEnv } from './env';
+import type { ReadyEnv } from './env';
+
+type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+
+const CHROMIUM = process.env.SBO_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+];
+const imagesDir = join(repoRoot, 'docs', 'images');
+const debugDir = join(repoRoot, '.tmp', 'e2e-browser');
+
+let env: ReadyEnv;
+let emu: Emulator;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+	env = e2eEnv();
+	emu = await startEmulator({ port: env.emulatorPort });
+	mkdirSync(imagesDir, { recursive: true });
+	mkdirSync(debugDir, { recursive: true });
+	browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+	page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+	page.setDefaultTimeout(60_000);
+});
+
+afterEach(async (ctx) => {
+	if (ctx.task.result?.state === 'fail' && page) {
+		await page.screenshot({ path: join(debugDir, `${ctx.task.name.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+	}
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await emu?.close();
+});
+
+async function shot(name: string): Promise<void> {
+	await page.screenshot({ path: join(imagesDir, name) });
+}
+
+describe('the n8n editor in Chromium', () => {
+	it('signs in and opens the onboarding workflow', async () => {
+		await page.goto(`${env.n8nUrl}/signin`);
+		await page.fill('input[name="emailOrLdapLoginId"]', env.owner.email);
+		await page.fill('input[name="password"]', env.owner.password);
+		await page.click('[data-test-id="form-submit-button"]');
+		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+
+		await page.goto(`${env.n8nUrl}/workflow/sboOnboardForm01`);
+		const node = page.locator('[data-test-id="canvas-node"][data-node-name="Create Employee"]');
+		await node.waitFor();
+		// The "Production Checklist" pop-over covers the canvas on a fresh instance.
+		const checklist = page.locator('[data-test-id="suggested-actions-close"]');
+		if (await checklist.isVisible()) await checklist.click();
+		expect(await page.locator('[data-test-id="canvas-node"]').count()).toBe(3);
+		await page.waitForTimeout(500);
+		await shot('editor-onboarding-workflow.png');
+	});
+
+	it('opens Create Employee and the Sites picker lists the emulator\'s sites', async () => {
+		await page.dblclick('[data-test-id="canvas-node"][data-node-name="Create Employee"]');
+		await page.locator('[data-test-id="ndv"]').waitFor();
+		const sites = page.locator('[data-test-id="parameter-input-availableSites"]');
+		const items = page.locator('.el-select-dropdown__item:visible');
+		const niles = items.filter({ hasText: 'WashU Niles' }).first();
+		// The panel is still settling (scroll, first loadOptions call) when it appears: a click may land too early.
+		for (let attempt = 1; ; attempt++) {
+			await sites.scrollIntoViewIfNeeded();
+			if (!(await niles.isVisible())) await sites.click();
+			try {
+				await niles.waitFor({ timeout: 10_000 });
+				break;
+			} catch (error) {
+				if (attempt === 4) throw error;
+			}
+		}
+		const texts = (await items.allTextContents()).map((t) => t.trim());
+		expect(texts[0]).toMatch(/^All Sites/);
+		for (const site of emu.state.sites) {
+			expect(texts.some((t) => t.startsWith(site.name))).toBe(true);
+		}
+		expect(texts).toHaveLength(emu.state.sites.length + 1);
+		await shot('editor-sites-picker.png');
+		// Close the list without changing the selection.
+		await page.keyboard.press('Escape');
+		await items.filter({ hasText: 'WashU Niles' }).first().waitFor({ state: 'hidden' });
+	});
+
+	it('executes the step and shows the POS PIN in the output', async () => {
+		await page.click('[data-test-id="ndv"] [data-test-id="node-execute-button"]');
+		const output = page.locator('[data-test-id="output-panel"]');
+		await output.getByText('posPin').first().waitFor();
+		// The pinned form submission of the fixture: POS user ID 4242.
+		const employee = emu.state.findEmployeeByPosUserId(4242);
+		expect(employee).toBeDefined();
+		expect(employee).toMatchObject({ firstName: 'Jamie', lastName: 'Rivera', isActive: true });
+		await output.getByText(employee!.pin, { exact: true }).first().waitFor();
+		await shot('editor-create-employee-output.png');
+		await page.click('[data-test-id="ndv-close-button"]');
+	});
+
+	it('a new hire fills the published form and sees the PIN on the completion page', async () => {
+		const form = await browser.newPage({ viewport: { width: 900, height: 1100 } });
+		try {
+			await form.goto(`${env.n8nUrl}/form/onboard-new-hire`);
+			await form.getByLabel('First name').fill('Robin');
+			await form.getByLabel('Last name').fill('Santos');
+			await form.getByLabel('E-mail').fill('robin.santos@example.com');
+			await form.getByLabel('Phone (10 digits)').fill('(615) 555-0444');
+			await form.getByLabel('POS user ID').fill('4444');
+			await form.getByLabel('Hourly wage ($)').fill('16.00');
+			await form.getByLabel('Start date').fill('2026-12-15');
+			await form.screenshot({ path: join(imagesDir, 'form-new-hire.png') });
+			await form.getByRole('button', { name: 'Create employee' }).click();
+			await form.getByText('Robin Santos can start').waitFor();
+			const employee = emu.state.findEmployeeByPosUserId(4444);
+			expect(employee).toMatchObject({ firstName: 'Robin', email: 'robin.santos@example.com', isActive: true });
+			expect(await form.locator('body').innerText()).toContain(`POS PIN ${employee!.pin}`);
+			await form.setViewportSize({ width: 900, height: 320 });
+			await form.screenshot({ path: join(imagesDir, 'form-completion-pin.png') });
+		} finally {
+			await form.close();
+		}
+	});
+});

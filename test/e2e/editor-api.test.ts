@@ -1,0 +1,106 @@
+// The editor's own REST calls against real n8n 2.41.1: the pickers' loadOptions return the emulator's sites,
+// departments and templates, and the credential's Test button answers OK for the bot login and Error (with a
+// clear reason, no secret, one login attempt) for a wrong password or an address that is not Backoffice.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { CREDENTIAL_ID, CREDENTIAL_NAME, CREDENTIAL_TYPE, EMULATOR_LOGIN, NODE_TYPE } from '../../scripts/n8n/fixtures.mjs';
+import { freePort } from '../../scripts/n8n/instance.mjs';
+import type { N8nRest } from '../../scripts/n8n/instance.mjs';
+import { startEmulator } from '../emulator';
+import { e2eEnv, signedIn } from './env';
+import type { ReadyEnv } from './env';
+
+type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+type Option = { name: string; value: string; description?: string };
+
+let env: ReadyEnv;
+let emu: Emulator;
+let rest: N8nRest;
+
+beforeAll(async () => {
+	env = e2eEnv();
+	emu = await startEmulator({ port: env.emulatorPort });
+	rest = await signedIn(env);
+});
+
+afterAll(async () => {
+	await emu?.close();
+});
+
+async function loadOptions(methodName: string, path: string, parameters: Record<string, unknown>): Promise<Option[]> {
+	return (await rest.ok('POST', '/rest/dynamic-node-parameters/options', {
+		nodeTypeAndVersion: { name: NODE_TYPE, version: 1 },
+		methodName,
+		path,
+		currentNodeParameters: parameters,
+		credentials: { [CREDENTIAL_TYPE]: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } },
+	})) as Option[];
+}
+
+const createEmployee = { resource: 'employee', operation: 'create' };
+
+describe('loadOptions through the editor API', () => {
+	it('lists "All Sites" and every site of the tenant', async () => {
+		const options = await loadOptions('getSites', 'availableSites', createEmployee);
+		expect(options[0]).toMatchObject({ name: 'All Sites' });
+		expect(options.slice(1).map((o) => o.name).sort()).toEqual(emu.state.sites.map((s) => s.name).sort());
+		const fiesta = options.find((o) => o.name === 'WashU Fiesta');
+		expect(fiesta?.value).toBe('WashU Fiesta');
+		expect(fiesta?.description).toContain('WashU Illinois');
+	});
+
+	it('lists the departments', async () => {
+		const options = await loadOptions('getDepartments', 'additionalFields.departments', createEmployee);
+		expect(options.map((o) => o.name).sort()).toEqual(emu.state.tenant.departments.map((d) => d.name).sort());
+	});
+
+	it('lists the POS permission templates', async () => {
+		const options = await loadOptions('getPosPermissionTemplates', 'permission', createEmployee);
+		expect(options.map((o) => o.name).sort()).toEqual(emu.state.tenant.posTemplates.map((t) => t.name).sort());
+		expect(options).toHaveLength(7);
+	});
+
+	it('logs in once per picker load', async () => {
+		const logins = () => emu.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/login_check')).length;
+		const before = logins();
+		await loadOptions('getSites', 'availableSites', createEmployee);
+		expect(logins() - before).toBe(1);
+	});
+});
+
+describe('credential test through the editor API', () => {
+	const test = async (data: Record<string, string>) =>
+		(await rest.ok('POST', '/rest/credentials/test', {
+			credentials: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME, type: CREDENTIAL_TYPE, data },
+		})) as { status: string; message: string };
+	const loginPosts = () => emu.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/login_check'));
+
+	it('answers OK for the bot login', async () => {
+		const result = await test({ ...EMULATOR_LOGIN, baseUrl: emu.url });
+		expect(result.status).toBe('OK');
+	});
+
+	it('answers Error for a wrong password, after exactly one login attempt, without echoing it', async () => {
+		const before = loginPosts().length;
+		const result = await test({ ...EMULATOR_LOGIN, password: 'not-the-Password-42', baseUrl: emu.url });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/username or password/i);
+		expect(result.message).not.toContain('not-the-Password-42');
+		expect(loginPosts().length - before).toBe(1);
+	});
+
+	it('answers Error when nothing listens at the base URL', async () => {
+		const port = await freePort();
+		const result = await test({ ...EMULATOR_LOGIN, baseUrl: `http://127.0.0.1:${port}` });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/unreachable|connect/i);
+	});
+
+	it('refuses a plain-http base URL that is not loopback before any request', async () => {
+		const before = emu.requests.length;
+		const result = await test({ ...EMULATOR_LOGIN, baseUrl: 'http://backoffice.example.invalid' });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/https|base url/i);
+		expect(emu.requests.length).toBe(before);
+	});
+});

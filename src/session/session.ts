@@ -42,6 +42,10 @@ export interface SessionOptions {
 }
 
 const MAX_GET_REDIRECTS = 5;
+/** Re-logins one request may trigger (each needs the previous session to have served pages). */
+const MAX_RELOGINS_PER_REQUEST = 3;
+/** Sends of one request across expiries, whoever logged in again in between. */
+const MAX_SENDS_PER_REQUEST = 8;
 
 /**
  * Owns the cookie jar, login, manual redirects and session expiry for one tenant.
@@ -49,9 +53,10 @@ const MAX_GET_REDIRECTS = 5;
  * - Login is ONE `POST /login_check`; its `302 Location: /` is not followed (protocol A.1).
  * - A failed login (credentials refused) is never retried, and is remembered: later calls fail at once
  *   without sending the password again, so a bot account cannot be locked out by a loop.
- * - Expiry (302 to `/login`, the login form served in place, 401/403) triggers exactly one re-login;
- *   a GET is then repeated once. A POST is re-sent once only in that case: the server answered with
- *   the login form instead of running the controller, so the write was not applied (protocol B.1).
+ * - Expiry (302 to `/login`, the login form served in place, 401/403) triggers one re-login shared by
+ *   every concurrent caller, then the request is repeated. A POST is re-sent only in that case: the server
+ *   answered with the login form instead of running the controller, so the write was not applied
+ *   (protocol B.1). A session refused before it served any page ends in AuthenticationError.
  * - GETs are retried on connection errors, 429 and 5xx ({@link retryDecision}); POSTs never.
  * - Redirects to another origin are refused.
  */
@@ -61,6 +66,10 @@ export class BackofficeSession {
 	private readonly retryPolicy: RetryPolicy;
 	private readonly sleep: (ms: number) => Promise<void>;
 	private loggedIn = false;
+	/** Counts successful logins: tells a request whether the session it used has been replaced since. */
+	private generation = 0;
+	/** Whether the current session has served at least one non-login page. */
+	private generationServed = false;
 	private loginInFlight?: Promise<void>;
 	private loginFailure?: AuthenticationError;
 
@@ -77,22 +86,26 @@ export class BackofficeSession {
 
 	/** Logs in unless already logged in; concurrent callers share one login request. */
 	async ensureLoggedIn(): Promise<void> {
+		if (this.loginInFlight) return this.loginInFlight;
 		if (this.loggedIn) return;
 		await this.login();
 	}
 
 	/** Sends one `POST /login_check`. Throws AuthenticationError (sticky) when the credentials are refused. */
 	async login(): Promise<void> {
-		if (this.loginFailure) throw this.loginFailure;
-		if (!this.loginInFlight) {
-			this.loginInFlight = this.doLogin().finally(() => {
-				this.loginInFlight = undefined;
-			});
-		}
+		return this.startLogin(false);
+	}
+
+	/** One login request shared by every concurrent caller; never started again after refused credentials. */
+	private startLogin(relogin: boolean): Promise<void> {
+		if (this.loginFailure) return Promise.reject(this.loginFailure);
+		this.loginInFlight ??= this.doLogin(relogin).finally(() => {
+			this.loginInFlight = undefined;
+		});
 		return this.loginInFlight;
 	}
 
-	private async doLogin(relogin = false): Promise<void> {
+	private async doLogin(relogin: boolean): Promise<void> {
 		this.loggedIn = false;
 		await this.jar.removeAllCookies();
 		const body = new URLSearchParams([
@@ -111,6 +124,8 @@ export class BackofficeSession {
 		switch (outcome.kind) {
 			case 'ok':
 				this.loggedIn = true;
+				this.generation++;
+				this.generationServed = false;
 				return;
 			case 'bad-credentials':
 				this.loginFailure = new AuthenticationError(prefix + outcome.message);
@@ -124,34 +139,48 @@ export class BackofficeSession {
 		}
 	}
 
-	/** After an expiry signal: one fresh login. */
-	private async relogin(): Promise<void> {
-		if (this.loginFailure) throw this.loginFailure;
-		if (!this.loginInFlight) {
-			this.loginInFlight = this.doLogin(true).finally(() => {
-				this.loginInFlight = undefined;
-			});
+	/**
+	 * Sends one request with the current session, handling expiry (protocol B.1). Concurrent callers must not
+	 * each log in, nor fail because another caller's login replaced the session under them:
+	 * - a login in progress is awaited before sending, so nothing goes out with an emptied cookie jar;
+	 * - expiry of a session that has since been replaced just re-sends with the new one (no login);
+	 * - expiry of the current session starts one shared re-login;
+	 * - a session rejected before it ever served a page means logging in does not help: AuthenticationError.
+	 * Only login-page answers are re-sent, so a POST is re-sent only when the server did not run it.
+	 */
+	private async sendInSession(
+		method: 'GET' | 'POST',
+		path: string,
+		attempt: () => Promise<TransportResponse>,
+	): Promise<{ res: TransportResponse; location: string | undefined }> {
+		let relogins = 0;
+		for (let sent = 0; ; sent++) {
+			await this.ensureLoggedIn();
+			const generation = this.generation;
+			const res = await attempt();
+			const location = this.locationPath(res, path);
+			if (!this.isExpired(res, location)) {
+				if (generation === this.generation) this.generationServed = true;
+				return { res, location };
+			}
+			if (generation !== this.generation || this.loginInFlight) continue;
+			if ((relogins > 0 && !this.generationServed) || relogins >= MAX_RELOGINS_PER_REQUEST || sent >= MAX_SENDS_PER_REQUEST) {
+				throw new AuthenticationError(`Re-authentication failed: Backoffice still serves the login page (${method} ${pathOnly(path)})`);
+			}
+			relogins++;
+			this.loggedIn = false;
+			await this.startLogin(true);
 		}
-		return this.loginInFlight;
 	}
 
 	/**
 	 * GETs a same-origin path, following same-origin redirects, retrying transient failures, and
-	 * re-logging in once on expiry. Throws BackofficeServerError for a final 4xx/5xx.
+	 * re-logging in on expiry. Throws BackofficeServerError for a final 4xx/5xx.
 	 */
 	async get(path: string): Promise<PageResponse> {
-		await this.ensureLoggedIn();
-		let reloggedIn = false;
 		let current = path;
 		for (let hops = 0; ; ) {
-			const res = await this.getWithRetry(current);
-			const location = this.locationPath(res, current);
-			if (this.isExpired(res, location)) {
-				if (reloggedIn) throw new AuthenticationError('Re-authentication failed: Backoffice still serves the login page');
-				reloggedIn = true;
-				await this.relogin();
-				continue;
-			}
+			const { res, location } = await this.sendInSession('GET', current, () => this.getWithRetry(current));
 			if (res.status >= 300 && res.status < 400 && location !== undefined) {
 				if (++hops > MAX_GET_REDIRECTS) throw new UnexpectedPageError(path, 'too many redirects');
 				current = location;
@@ -174,27 +203,16 @@ export class BackofficeSession {
 
 	/**
 	 * POSTs a form without following its redirect (the `Location` is the success signal, protocol A.0).
-	 * Never retried; re-sent once only when the server answered with the login form (expired session:
-	 * the write was not applied). HTTP 5xx throws BackofficeServerError with the status.
+	 * Never retried; re-sent only when the server answered with the login form (expired session: the
+	 * write was not applied). HTTP 5xx throws BackofficeServerError with the status.
 	 */
 	async post(path: string, pairs: FormPairs): Promise<PageResponse> {
-		await this.ensureLoggedIn();
 		const body = new URLSearchParams(pairs).toString();
-		let reloggedIn = false;
-		for (;;) {
-			const res = await this.send('POST', path, body);
-			const location = this.locationPath(res, path);
-			if (this.isExpired(res, location)) {
-				if (reloggedIn) throw new AuthenticationError('Re-authentication failed: Backoffice still serves the login page');
-				reloggedIn = true;
-				await this.relogin();
-				continue;
-			}
-			if (res.status >= 500) {
-				throw new BackofficeServerError(`POST ${path}: Backoffice answered HTTP ${res.status}`, { status: res.status });
-			}
-			return { status: res.status, path, location, body: res.body, bytes: res.bytes };
+		const { res, location } = await this.sendInSession('POST', path, () => this.send('POST', path, body));
+		if (res.status >= 500) {
+			throw new BackofficeServerError(`POST ${path}: Backoffice answered HTTP ${res.status}`, { status: res.status });
 		}
+		return { status: res.status, path, location, body: res.body, bytes: res.bytes };
 	}
 
 	private isExpired(res: TransportResponse, location: string | undefined): boolean {

@@ -68,3 +68,38 @@ describe('stale caches', () => {
 		expect(s.emu.requests.some((x) => x.path === '/employee/update')).toBe(false);
 	});
 });
+
+describe('concurrent calls on one client', () => {
+	it('calls run with Promise.all across repeated session expiry all succeed, with one login per expiry', async () => {
+		const s = await setup({ expireSessionAfterRequests: 3 });
+		done = s.done;
+		const ids = [1001, 1008, 1015, 1022, 1029, 1036, 1043, 1050, 1057, 1064];
+		const results = await Promise.all(ids.map((posUserId) => s.client.isPosUserIdAvailable({ posUserId })));
+		expect(results).toEqual(ids.map(() => false));
+		const logins = s.emu.requests.filter((x) => x.path === '/login_check').length;
+		// 10 searches, 3 per session: 4 sessions are enough; never one login per caller
+		expect(logins).toBeLessThanOrEqual(5);
+	});
+
+	it('all sessions dropped while calls are in flight: one shared re-login', async () => {
+		const s = await setup();
+		done = s.done;
+		await s.client.login();
+		s.emu.expireSessions();
+		const ids = [1001, 1008, 1015, 1022, 1029, 1036, 1043, 1050];
+		expect(await Promise.all(ids.map((posUserId) => s.client.isPosUserIdAvailable({ posUserId })))).toEqual(ids.map(() => false));
+		expect(s.emu.requests.filter((x) => x.path === '/login_check')).toHaveLength(2);
+	});
+
+	it('concurrent creates and disables with expiring sessions: every write exactly once', async () => {
+		const s = await setup({ expireSessionAfterRequests: 5 });
+		done = s.done;
+		const hires = [newHire(), newHire(), newHire(), newHire()];
+		const created = await Promise.all(hires.map((h) => s.client.createEmployee(h)));
+		await Promise.all([s.client.disableEmployee({ posUserId: 1001 }), s.client.disableEmployee({ posUserId: 1008 })]);
+		for (const h of hires) expect(s.emu.state.employees.filter((e) => e.posUserId === h.posUserId)).toHaveLength(1);
+		expect(created.map((c) => c.employeeId)).toEqual(hires.map((h) => s.emu.state.findEmployeeByPosUserId(h.posUserId)!.id));
+		expect(s.emu.state.getEmployee(100)!.isActive).toBe(false);
+		expect(s.emu.state.getEmployee(103)!.isActive).toBe(false);
+	});
+});

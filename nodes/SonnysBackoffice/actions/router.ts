@@ -7,15 +7,9 @@ import { failedItem, toNodeError } from '../helpers/errors';
 import * as backofficeUser from './backofficeUser/BackofficeUser.resource';
 import * as department from './department/Department.resource';
 import * as employee from './employee/Employee.resource';
-import type { SonnysBackofficeType } from './node.type';
+import type { OperationExecute, SonnysBackofficeType } from './node.type';
 import * as permissionTemplate from './permissionTemplate/PermissionTemplate.resource';
 import * as site from './site/Site.resource';
-
-type OperationExecute = (
-	this: IExecuteFunctions,
-	client: SonnysBackofficeClientApi,
-	itemIndex: number,
-) => Promise<INodeExecutionData[]>;
 
 const operations: Record<string, Record<string, OperationExecute | undefined> | undefined> = {
 	employee: {

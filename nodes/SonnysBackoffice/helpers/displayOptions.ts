@@ -36,3 +36,8 @@ export function updateDisplayOptions(
 		};
 	});
 }
+
+/** An operation's fields, each shown only for that resource and operation (and under its own conditions). */
+export function operationProperties(resource: string, operation: string, properties: INodeProperties[]): INodeProperties[] {
+	return updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, properties);
+}

@@ -1,5 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import type { SonnysBackofficeClientApi } from '../../../src/models/api';
+import type { OperationExecute } from '../actions/node.type';
+import { operationProperties } from './displayOptions';
+
 /** "Return All" and "Limit", as every n8n "Get Many" operation has them. */
 export const returnAllOrLimit: INodeProperties[] = [
 	{
@@ -25,4 +29,24 @@ export function toItems(this: IExecuteFunctions, records: IDataObject[], i: numb
 	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 	const limit = returnAll ? records.length : (this.getNodeParameter('limit', i, 50) as number);
 	return records.slice(0, limit).map((json) => ({ json, pairedItem: { item: i } }));
+}
+
+type List = (this: IExecuteFunctions, client: SonnysBackofficeClientApi, itemIndex: number) => Promise<object[]>;
+
+/**
+ * A resource's "Get Many" operation: its fields (`extra`, then Return All and Limit) and its execute, which
+ * lists the records through the client (cached for the execution) and outputs one item per record.
+ */
+export function getManyOperation(
+	resource: string,
+	list: List,
+	extra: INodeProperties[] = [],
+): { description: INodeProperties[]; execute: OperationExecute } {
+	return {
+		description: operationProperties(resource, 'getAll', [...extra, ...returnAllOrLimit]),
+		async execute(this: IExecuteFunctions, client: SonnysBackofficeClientApi, i: number): Promise<INodeExecutionData[]> {
+			const records = await list.call(this, client, i);
+			return toItems.call(this, records.map((record) => ({ ...record }) as IDataObject), i);
+		},
+	};
 }

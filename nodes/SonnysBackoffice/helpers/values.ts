@@ -35,6 +35,11 @@ export function readText(value: unknown, field: string, required: boolean): stri
 	throw new ValidationError(field, `must be text, got ${describe(value)}`);
 }
 
+/** A password as given (never trimmed: spaces may belong to it); `undefined` when empty, so one is generated. */
+export function readSecret(value: unknown): string | undefined {
+	return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
 /** A whole number given as a number or as digits (expressions often yield strings). */
 export function readInteger(value: unknown, field: string, required: boolean): number | undefined {
 	if (isBlank(value)) {

@@ -1,44 +1,31 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { CreateBackofficeUserInput, SonnysBackofficeClientApi } from '../../../../src/models/api';
-import { updateDisplayOptions } from '../../helpers/displayOptions';
-import { readInteger, readSites, readText } from '../../helpers/values';
+import { operationProperties } from '../../helpers/displayOptions';
+import {
+	emailField,
+	modeSelector,
+	newPasswordField,
+	permissionTemplateField,
+	posUserIdField,
+	requiredTextField,
+	sitesField,
+} from '../../helpers/fields';
+import { itemParameters, outputItem, siteNames } from '../../helpers/parameters';
+import { readSecret, readSites } from '../../helpers/values';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Username',
-		name: 'username',
-		type: 'string',
-		required: true,
-		default: '',
+	requiredTextField('username', 'Username', {
 		description: 'Login name of the new Backoffice user: a letter, then 2-63 letters, digits or underscores',
-	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'E-mail address of the new Backoffice user',
-	},
-	{
-		displayName: 'Permission Template Name or ID',
-		name: 'permission',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getBackofficePermissionTemplates' },
-		required: true,
-		default: '',
-		description: 'Backoffice permission template, e.g. Administrator; the ID of a template is its name. It is recorded in the output but not yet applied: assign it in Backoffice (shield icon on the user list). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
-	{
-		displayName: 'Link To',
-		name: 'linkTo',
-		type: 'options',
-		// Fixed per node, not per item: it decides which fields are shown and required.
-		noDataExpression: true,
-		default: 'none',
-		options: [
+	}),
+	emailField({ description: 'E-mail address of the new Backoffice user' }),
+	permissionTemplateField('backoffice', {
+		description:
+			'Backoffice permission template, e.g. Administrator; the ID of a template is its name. It is recorded in the output but not yet applied: assign it in Backoffice (shield icon on the user list)',
+	}),
+	modeSelector(
+		{ name: 'linkTo', displayName: 'Link To', description: 'Whether the Backoffice user belongs to an existing employee' },
+		[
 			{
 				name: 'Nothing (Standalone User)',
 				value: 'none',
@@ -55,46 +42,28 @@ const properties: INodeProperties[] = [
 				description: 'Link to an active employee found by e-mail; the user inherits their site access',
 			},
 		],
-		description: 'Whether the Backoffice user belongs to an existing employee',
-	},
-	{
-		displayName: 'First Name',
-		name: 'firstName',
-		type: 'string',
-		required: true,
-		default: '',
+		'none',
+	),
+	requiredTextField('firstName', 'First Name', {
 		displayOptions: { show: { linkTo: ['none'] } },
 		description: 'First name of the standalone user',
-	},
-	{
-		displayName: 'Last Name',
-		name: 'lastName',
-		type: 'string',
-		required: true,
-		default: '',
+	}),
+	requiredTextField('lastName', 'Last Name', {
 		displayOptions: { show: { linkTo: ['none'] } },
 		description: 'Last name of the standalone user',
-	},
-	{
-		displayName: 'Employee POS User ID',
+	}),
+	posUserIdField({
 		name: 'linkToEmployeePosUserId',
-		type: 'number',
-		required: true,
-		default: 0,
-		typeOptions: { minValue: 1, numberPrecision: 0 },
+		displayName: 'Employee POS User ID',
 		displayOptions: { show: { linkTo: ['posUserId'] } },
 		description: 'POS user ID of the active employee to link the user to',
-	},
-	{
-		displayName: 'Employee Email',
+	}),
+	emailField({
 		name: 'linkToEmployeeEmail',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
+		displayName: 'Employee Email',
 		displayOptions: { show: { linkTo: ['email'] } },
 		description: 'E-mail address of the active employee to link the user to',
-	},
+	}),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -102,60 +71,47 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{
-				displayName: 'Password',
-				name: 'password',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
+			newPasswordField('password', 'Password', {
 				description:
 					'Password of the new user. Leave empty to generate a strong 12-character one; it is returned in the output because Backoffice never shows it again.',
-			},
-			{
-				displayName: 'Site Names or IDs',
-				name: 'availableSites',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getSites' },
-				default: [],
-				description: 'Sites the user should reach (default: All Sites). Recorded in the output only: assign them in Backoffice with the permission template. The ID of a site is its name. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+			}),
+			sitesField({
+				required: false,
+				description:
+					'Sites the user should reach (default: All Sites). Recorded in the output only: assign them in Backoffice with the permission template. The ID of a site is its name',
+			}),
 		],
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['backofficeUser'], operation: ['create'] } },
-	properties,
-);
+export const description = operationProperties('backofficeUser', 'create', properties);
 
 export async function execute(
 	this: IExecuteFunctions,
 	client: SonnysBackofficeClientApi,
 	i: number,
 ): Promise<INodeExecutionData[]> {
-	const param = (name: string): unknown => this.getNodeParameter(name, i, undefined);
-	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const read = itemParameters(this, i);
+	const extra = read.additionalFields();
 	const input: CreateBackofficeUserInput = {
-		username: readText(param('username'), 'username', true)!,
-		email: readText(param('email'), 'email', true)!,
-		permission: readText(param('permission'), 'permission', true)!,
+		username: read.text('username'),
+		email: read.text('email'),
+		permission: read.text('permission'),
 	};
 	const linkTo = this.getNodeParameter('linkTo', i) as string;
 	if (linkTo === 'posUserId') {
-		input.linkToEmployeePosUserId = readInteger(param('linkToEmployeePosUserId'), 'linkToEmployeePosUserId', true);
+		input.linkToEmployeePosUserId = read.integer('linkToEmployeePosUserId');
 	} else if (linkTo === 'email') {
-		input.linkToEmployeeEmail = readText(param('linkToEmployeeEmail'), 'linkToEmployeeEmail', true);
+		input.linkToEmployeeEmail = read.text('linkToEmployeeEmail');
 	} else {
-		input.firstName = readText(param('firstName'), 'firstName', true);
-		input.lastName = readText(param('lastName'), 'lastName', true);
+		input.firstName = read.text('firstName');
+		input.lastName = read.text('lastName');
 	}
-	if (typeof extra.password === 'string' && extra.password !== '') input.password = extra.password;
+	const password = readSecret(extra.password);
+	if (password !== undefined) input.password = password;
 	const sites = extra.availableSites;
 	if (sites !== undefined && !(Array.isArray(sites) && sites.length === 0) && sites !== '') {
-		input.availableSites = await readSites(sites, 'availableSites', async () =>
-			(await client.listSites()).map((s) => s.name),
-		);
+		input.availableSites = await readSites(sites, 'availableSites', siteNames(client));
 	}
-	const created = await client.createBackofficeUser(input);
-	return [{ json: { ...created } as unknown as IDataObject, pairedItem: { item: i } }];
+	return outputItem(await client.createBackofficeUser(input), i);
 }

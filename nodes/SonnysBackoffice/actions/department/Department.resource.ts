@@ -1,25 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../../helpers/fields';
 import * as getAll from './getAll.operation';
 
 export { getAll };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['department'] } },
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				description: 'List the departments configured on the tenant',
-				action: 'Get many departments',
-			},
-		],
-		default: 'getAll',
-	},
+	operationSelector('department', [
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			description: 'List the departments configured on the tenant',
+			action: 'Get many departments',
+		},
+	]),
 	...getAll.description,
 ];

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../../helpers/fields';
 import * as checkAvailability from './checkAvailability.operation';
 import * as create from './create.operation';
 import * as disable from './disable.operation';
@@ -7,13 +8,9 @@ import * as disable from './disable.operation';
 export { checkAvailability, create, disable };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['employee'] } },
-		options: [
+	operationSelector(
+		'employee',
+		[
 			{
 				name: 'Check Availability',
 				value: 'checkAvailability',
@@ -23,7 +20,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				description: 'Create a POS employee with wage, sites, departments and permission template, optionally with a Backoffice login',
+				description:
+					'Create a POS employee with wage, sites, departments and permission template, optionally with a Backoffice login',
 				action: 'Create an employee',
 			},
 			{
@@ -33,8 +31,8 @@ export const description: INodeProperties[] = [
 				action: 'Disable an employee',
 			},
 		],
-		default: 'create',
-	},
+		'create',
+	),
 	...create.description,
 	...disable.description,
 	...checkAvailability.description,

@@ -1,56 +1,42 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { ValidationError } from '../../../../src/errors';
 import type { CreateEmployeeInput, SonnysBackofficeClientApi } from '../../../../src/models/api';
-import { updateDisplayOptions } from '../../helpers/displayOptions';
-import { readCalendarDate, readInteger, readMoney, readNameList, readSites, readText } from '../../helpers/values';
+import { operationProperties } from '../../helpers/displayOptions';
+import {
+	emailField,
+	newPasswordField,
+	permissionTemplateField,
+	phoneField,
+	posUserIdField,
+	requiredTextField,
+	sitesField,
+} from '../../helpers/fields';
+import { itemParameters, outputItem, siteNames } from '../../helpers/parameters';
+import {
+	readCalendarDate,
+	readInteger,
+	readMoney,
+	readNameList,
+	readSecret,
+	readSites,
+	readText,
+} from '../../helpers/values';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'First Name',
-		name: 'firstName',
-		type: 'string',
-		required: true,
-		default: '',
+	requiredTextField('firstName', 'First Name', {
 		description: 'First name of the employee. Leading and trailing spaces are removed.',
-	},
-	{
-		displayName: 'Last Name',
-		name: 'lastName',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'Last name of the employee',
-	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'E-mail address of the employee. Must be unique on the tenant.',
-	},
-	{
-		displayName: 'Phone',
-		name: 'phone',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '(615) 555-1234',
+	}),
+	requiredTextField('lastName', 'Last Name', { description: 'Last name of the employee' }),
+	emailField({ description: 'E-mail address of the employee. Must be unique on the tenant.' }),
+	phoneField({
 		description:
 			'Phone number: 9 or 10 digits once spaces, dashes and brackets are removed (no country code). Must be unique on the tenant.',
-	},
-	{
-		displayName: 'POS User ID',
-		name: 'posUserId',
-		type: 'number',
-		required: true,
-		default: 0,
-		typeOptions: { minValue: 1, numberPrecision: 0 },
+	}),
+	posUserIdField({
 		description:
 			'The number the employee types to log in at the POS. You assign it; it must be unique on the tenant, including disabled employees. Use the Employee > Check Availability operation to test one first.',
-	},
+	}),
 	{
 		displayName: 'Wage Rate',
 		name: 'wageRate',
@@ -70,24 +56,16 @@ const properties: INodeProperties[] = [
 		description:
 			'First day of employment. Accepts the date picker, ISO text such as 2026-05-01, 05/01/2026, or a date from an expression. Only the calendar date is used.',
 	},
-	{
+	sitesField({
 		displayName: 'Available Site Names or IDs',
-		name: 'availableSites',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getSites' },
 		required: true,
-		default: [],
-		description: 'Sites where the employee may work: "All Sites", or one or more sites by name (the first one is where the wage is attributed). An expression may give a list or names separated by commas; the ID of a site is its name. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
-	{
-		displayName: 'Permission Template Name or ID',
-		name: 'permission',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getPosPermissionTemplates' },
-		required: true,
-		default: '',
-		description: 'POS permission template to apply, e.g. General User (matched without regard to case); the ID of a template is its name. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+		description:
+			'Sites where the employee may work: "All Sites", or one or more sites by name (the first one is where the wage is attributed). An expression may give a list or names separated by commas; the ID of a site is its name',
+	}),
+	permissionTemplateField('pos', {
+		description:
+			'POS permission template to apply, e.g. General User (matched without regard to case); the ID of a template is its name',
+	}),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -102,15 +80,10 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Payroll ID of the employee in ADP, if your wash uses ADP',
 			},
-			{
-				displayName: 'Backoffice Password',
-				name: 'backofficePassword',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
+			newPasswordField('backofficePassword', 'Backoffice Password', {
 				description:
 					'Password of the Backoffice login. Leave empty to generate a strong 12-character one; it is returned in the output because Backoffice never shows it again. Only used with a Backoffice Username.',
-			},
+			}),
 			{
 				displayName: 'Backoffice Username',
 				name: 'backofficeUsername',
@@ -125,7 +98,8 @@ const properties: INodeProperties[] = [
 				type: 'multiOptions',
 				typeOptions: { loadOptionsMethod: 'getDepartments' },
 				default: [],
-				description: 'Departments of the employee; Greeter is always included. An expression may give a list or names separated by commas; the ID of a department is its name. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				description:
+					'Departments of the employee; Greeter is always included. An expression may give a list or names separated by commas; the ID of a department is its name. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Emergency Contact Name',
@@ -162,27 +136,26 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['employee'], operation: ['create'] } }, properties);
+export const description = operationProperties('employee', 'create', properties);
 
 export async function execute(
 	this: IExecuteFunctions,
 	client: SonnysBackofficeClientApi,
 	i: number,
 ): Promise<INodeExecutionData[]> {
-	const param = (name: string): unknown => this.getNodeParameter(name, i, undefined);
-	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-	const siteNames = async () => (await client.listSites()).map((s) => s.name);
+	const read = itemParameters(this, i);
+	const extra = read.additionalFields();
 
 	const input: CreateEmployeeInput = {
-		firstName: readText(param('firstName'), 'firstName', true)!,
-		lastName: readText(param('lastName'), 'lastName', true)!,
-		phone: readText(param('phone'), 'phone', true)!,
-		email: readText(param('email'), 'email', true)!,
-		posUserId: readInteger(param('posUserId'), 'posUserId', true)!,
-		wageRate: readMoney(param('wageRate'), 'wageRate', true)!,
-		startDate: readCalendarDate(param('startDate'), 'startDate', this.getTimezone()),
-		availableSites: await readSites(param('availableSites'), 'availableSites', siteNames),
-		permission: readText(param('permission'), 'permission', true)!,
+		firstName: read.text('firstName'),
+		lastName: read.text('lastName'),
+		phone: read.text('phone'),
+		email: read.text('email'),
+		posUserId: read.integer('posUserId'),
+		wageRate: readMoney(read.raw('wageRate'), 'wageRate', true)!,
+		startDate: readCalendarDate(read.raw('startDate'), 'startDate', this.getTimezone()),
+		availableSites: await readSites(read.raw('availableSites'), 'availableSites', siteNames(client)),
+		permission: read.text('permission'),
 	};
 	const posPin = readInteger(extra.posPin, 'posPin', false);
 	if (posPin !== undefined) input.posPin = posPin;
@@ -197,16 +170,15 @@ export async function execute(
 		if (value !== undefined) input[key] = value;
 	}
 	const backofficeUsername = readText(extra.backofficeUsername, 'backofficeUsername', false);
+	const backofficePassword = readSecret(extra.backofficePassword);
 	if (backofficeUsername !== undefined) {
 		input.requiresBackoffice = true;
 		input.backofficeUsername = backofficeUsername;
-		const password = extra.backofficePassword;
-		if (typeof password === 'string' && password !== '') input.backofficePassword = password;
-	} else if (typeof extra.backofficePassword === 'string' && extra.backofficePassword !== '') {
+		if (backofficePassword !== undefined) input.backofficePassword = backofficePassword;
+	} else if (backofficePassword !== undefined) {
 		// A password without a username would be silently dropped; say so instead.
 		throw new ValidationError('backofficeUsername', 'is required when a Backoffice Password is given');
 	}
 
-	const created = await client.createEmployee(input);
-	return [{ json: { ...created } as unknown as IDataObject, pairedItem: { item: i } }];
+	return outputItem(await client.createEmployee(input), i);
 }

@@ -1,0 +1,160 @@
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+/**
+ * Builders for the parameters that several operations share. Each operation still lists its fields in its own
+ * file; only the type, default, limits and placeholder of a kind of field live here, so that, say, every
+ * POS user ID field takes the same values.
+ */
+
+/** What a shared field may change: its description (always), and where it applies. */
+interface FieldOptions {
+	description: string;
+	displayOptions?: IDisplayOptions;
+	/** A hint shown under the field (descriptions are only shown on hover). */
+	hint?: string;
+}
+
+interface NamedFieldOptions extends FieldOptions {
+	name?: string;
+	displayName?: string;
+}
+
+function where(options: FieldOptions): Partial<INodeProperties> {
+	return {
+		...(options.displayOptions ? { displayOptions: options.displayOptions } : {}),
+		...(options.hint ? { hint: options.hint } : {}),
+	};
+}
+
+/** The "Operation" selector of one resource. */
+export function operationSelector(
+	resource: string,
+	options: INodePropertyOptions[],
+	defaultOperation = options[0].value as string,
+): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: defaultOperation,
+	};
+}
+
+/**
+ * A selector that decides which of the following fields are shown and required (Look Up By, Check, Link To).
+ * It is fixed per node, not per item, so it takes no expression.
+ */
+export function modeSelector(
+	field: { name: string; displayName: string; description: string },
+	options: INodePropertyOptions[],
+	defaultMode: string,
+): INodeProperties {
+	return {
+		displayName: field.displayName,
+		name: field.name,
+		type: 'options',
+		noDataExpression: true,
+		default: defaultMode,
+		options,
+		description: field.description,
+	};
+}
+
+/** A required POS user ID: a positive whole number. */
+export function posUserIdField(options: NamedFieldOptions): INodeProperties {
+	return {
+		displayName: options.displayName ?? 'POS User ID',
+		name: options.name ?? 'posUserId',
+		type: 'number',
+		required: true,
+		default: 0,
+		typeOptions: { minValue: 1, numberPrecision: 0 },
+		...where(options),
+		description: options.description,
+	};
+}
+
+/** A required e-mail address. */
+export function emailField(options: NamedFieldOptions): INodeProperties {
+	return {
+		displayName: options.displayName ?? 'Email',
+		name: options.name ?? 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		...where(options),
+		description: options.description,
+	};
+}
+
+/** A required phone number (US, without country code). */
+export function phoneField(options: FieldOptions): INodeProperties {
+	return {
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '(615) 555-1234',
+		...where(options),
+		description: options.description,
+	};
+}
+
+/** A required text field such as a first or last name. */
+export function requiredTextField(name: string, displayName: string, options: FieldOptions): INodeProperties {
+	return { displayName, name, type: 'string', required: true, default: '', ...where(options), description: options.description };
+}
+
+/** A password for a new Backoffice login; empty means "generate one". Never shown in clear. */
+export function newPasswordField(name: string, displayName: string, options: FieldOptions): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		...where(options),
+		description: options.description,
+	};
+}
+
+/**
+ * Sites picker: "All Sites" or site names (loadOptions `getSites`); the value of a site is its name. The
+ * description (given without its final period) is followed by n8n's standard sentence for pickers.
+ */
+export function sitesField(options: NamedFieldOptions & { required: boolean }): INodeProperties {
+	return {
+		displayName: options.displayName ?? 'Site Names or IDs',
+		name: options.name ?? 'availableSites',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getSites' },
+		...(options.required ? { required: true } : {}),
+		default: [],
+		...where(options),
+		description: `${options.description}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+	};
+}
+
+/**
+ * A required permission template picker of one scope; the value of a template is its name. The description
+ * (given without its final period) is followed by n8n's standard sentence for pickers.
+ */
+export function permissionTemplateField(scope: 'pos' | 'backoffice', options: FieldOptions): INodeProperties {
+	return {
+		displayName: 'Permission Template Name or ID',
+		name: 'permission',
+		type: 'options',
+		typeOptions: {
+			loadOptionsMethod: scope === 'pos' ? 'getPosPermissionTemplates' : 'getBackofficePermissionTemplates',
+		},
+		required: true,
+		default: '',
+		...where(options),
+		description: `${options.description}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+	};
+}

@@ -27,10 +27,10 @@ const ENTRIES = [
 ];
 
 /**
- * TEMPORARY while the sources are being written: a missing entry is skipped with a warning unless CI is set or
- * SBO_BUILD_ALLOW_MISSING=0. This becomes strict (missing entry = failed build) once all entries exist.
+ * A missing entry fails the build. SBO_BUILD_ALLOW_MISSING=1 skips it with a warning instead (only for working on
+ * a half-written tree; never for a release).
  */
-const allowMissing = process.env.SBO_BUILD_ALLOW_MISSING !== '0' && !process.env.CI;
+const allowMissing = process.env.SBO_BUILD_ALLOW_MISSING === '1';
 
 function log(msg) {
 	process.stdout.write(`[build] ${msg}\n`);
@@ -40,7 +40,7 @@ function presentEntries() {
 	const present = [];
 	for (const entry of ENTRIES) {
 		if (existsSync(path.join(root, entry.in))) present.push(entry);
-		else if (allowMissing) log(`WARNING: ${entry.in} does not exist yet; skipped (build is strict with CI=1)`);
+		else if (allowMissing) log(`WARNING: ${entry.in} does not exist yet; skipped (SBO_BUILD_ALLOW_MISSING=1)`);
 		else throw new Error(`build entry ${entry.in} is missing`);
 	}
 	return present;

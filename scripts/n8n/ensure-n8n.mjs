@@ -43,9 +43,21 @@ function run(cmd, args, opts) {
 		log(`$ ${cmd} ${args.join(' ')}  (in ${opts.cwd})`);
 		const child = spawn(cmd, args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
 		// npm is quiet for minutes at a time; a heartbeat shows the install is alive.
-		const beat = setInterval(() => log(`  ... still running (${Math.round((Date.now() - started) / 1000)} s)`), 15_000);
+		let fetched = 0;
+		const beat = setInterval(() => {
+			const what = fetched > 0 ? `${fetched} package downloads, ` : '';
+			log(`  ... still running (${what}${Math.round((Date.now() - started) / 1000)} s)`);
+		}, 10_000);
+		// npm's http log has one line per download: counted for the heartbeat, shown only with SBO_VERBOSE=1.
 		const relay = (stream) => stream.on('data', (d) => {
-			for (const line of String(d).split('\n')) if (line.trim()) process.stderr.write(`  ${line}\n`);
+			for (const line of String(d).split('\n')) {
+				if (!line.trim() || /Unknown (env|user) config "nodedir"/.test(line)) continue;
+				if (/npm http fetch/.test(line)) {
+					fetched++;
+					if (!process.env.SBO_VERBOSE) continue;
+				}
+				process.stderr.write(`  ${line}\n`);
+			}
 		});
 		relay(child.stdout);
 		relay(child.stderr);

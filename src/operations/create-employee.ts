@@ -3,7 +3,8 @@ import { generatePin } from '../generators';
 import type { CreateEmployeeInput, EmployeeCreated } from '../models/api';
 import { formatMoney } from '../models/money';
 import { validateCreateEmployee } from '../models/schemas';
-import { parseEditPage } from '../pages/employee-edit';
+import type { Pairs } from '../html/form';
+import { parseEditPage, type EditPage } from '../pages/employee-edit';
 import { buildEmployeeInsertPairs } from '../payloads/employee-insert';
 import { resolveSiteNames } from '../payloads/site-availability';
 import type { PageResponse } from '../session/session';
@@ -11,6 +12,7 @@ import { applyPosTemplate } from './apply-pos-template';
 import type { OperationContext } from './context';
 import { assertUsernameFree, createLinkedUser } from './create-backoffice-user';
 import { loadCreatePage, loadPosTemplates, resolveTemplate } from './discovery';
+import { withMessagePrefix } from './error-context';
 import { reconcileLostInsert } from './reconcile-insert';
 import { findByPosUserId, idFromLocation, isAmbiguousFailure, rejectionFromResponse, sameSet } from './write-outcome';
 
@@ -47,33 +49,7 @@ export async function createEmployee(ctx: OperationContext, input: CreateEmploye
 	if (wageSiteId === undefined) throw new ValidationError('availableSites', 'the tenant has no site to attribute the wage to');
 	const pairs = buildEmployeeInsertPairs(v, { tree: page, departmentIds, wageSiteId, granted, posPin });
 
-	let employeeId: number;
-	let res: PageResponse | undefined;
-	try {
-		res = await ctx.session.post('/employee/insert', pairs);
-	} catch (err) {
-		if (!isAmbiguousFailure(err)) throw err;
-		employeeId = await reconcileLostInsert(ctx, v, err as Error).catch((e: unknown) => {
-			// Created or not is unproven (it may still appear): the cached e-mails and phones must be read again.
-			index.invalidate();
-			throw e;
-		});
-		warnings.push(
-			`the create request failed (${(err as Error).message}) but employee ${employeeId} with POS user ID ${v.posUserId} exists; it was not re-sent and the create continued`,
-		);
-	}
-	if (res) {
-		const id = idFromLocation(res.location, EMPLOYEE_ID_IN_LOCATION);
-		if (id === undefined) {
-			throw await rejectionFromResponse(ctx, 'the new employee', res, {
-				posUserId: v.posUserId,
-				email: v.email,
-				phone: v.phone,
-			});
-		}
-		employeeId = id;
-	}
-	employeeId = employeeId!;
+	const employeeId = await insertEmployee(ctx, v, pairs, warnings);
 	index.recordEmployee({
 		employeeId,
 		posUserId: v.posUserId,
@@ -82,22 +58,28 @@ export async function createEmployee(ctx: OperationContext, input: CreateEmploye
 		phoneDigits: v.phone,
 		email: v.email,
 	});
-
-	// Read back before applying permissions: a wrong site grant must stop here (protocol A.5, v0.7.2 fix).
-	const editPath = `/employee/edit/${employeeId}`;
-	const edit = parseEditPage((await ctx.session.get(editPath)).body, editPath);
-	const allIds = page.sites.map((s) => s.id);
-	const wantIds = granted === 'all' ? allIds : granted;
-	const gotIds = edit.availableSites === 'all' ? allIds : edit.availableSites;
-	if (!sameSet(wantIds, gotIds)) {
-		throw new VerificationError(
-			`employee ${employeeId} was created but its site access reads back as [${siteNames(page.sites, gotIds).join(', ')}] ` +
-				`instead of [${siteNames(page.sites, wantIds).join(', ')}]; the permission template was NOT applied`,
-		);
-	}
-
+	const created = `employee ${employeeId} (POS user ID ${v.posUserId}) was created`;
+	// From here on the employee exists: every error says so, so that nobody re-runs the whole hire.
+	let edit: EditPage;
+	let gotIds: number[];
 	const template = resolved.template;
-	await applyPosTemplate(ctx, employeeId, template, pos.schema, warnings);
+	try {
+		// Read back before applying permissions: a wrong site grant must stop here (protocol A.5, v0.7.2 fix).
+		const editPath = `/employee/edit/${employeeId}`;
+		edit = parseEditPage((await ctx.session.get(editPath)).body, editPath);
+		const allIds = page.sites.map((s) => s.id);
+		const wantIds = granted === 'all' ? allIds : granted;
+		gotIds = edit.availableSites === 'all' ? allIds : edit.availableSites;
+		if (!sameSet(wantIds, gotIds)) {
+			throw new VerificationError(
+				`employee ${employeeId} was created but its site access reads back as [${siteNames(page.sites, gotIds).join(', ')}] ` +
+					`instead of [${siteNames(page.sites, wantIds).join(', ')}]; the permission template was NOT applied`,
+			);
+		}
+		await applyPosTemplate(ctx, employeeId, template, pos.schema, warnings);
+	} catch (err) {
+		throw withMessagePrefix(err, `${created}, but the create did not finish: `, `employee ${employeeId}`);
+	}
 
 	const result: EmployeeCreated = {
 		employeeId,
@@ -122,11 +104,7 @@ export async function createEmployee(ctx: OperationContext, input: CreateEmploye
 			password: v.backofficePassword,
 			email: v.email,
 		}).catch((err: unknown) => {
-			// The employee exists: say so, so that nobody re-runs the whole hire.
-			if (err instanceof Error) {
-				err.message = `employee ${employeeId} (POS user ID ${v.posUserId}) was created with its permissions, but its Backoffice user was not: ${err.message}`;
-			}
-			throw err;
+			throw withMessagePrefix(err, `${created} with its permissions, but its Backoffice user was not: `);
 		});
 		result.backofficeUserId = user.userId;
 		result.backofficeUsername = v.backofficeUsername;
@@ -134,6 +112,31 @@ export async function createEmployee(ctx: OperationContext, input: CreateEmploye
 		warnings.push(...user.warnings);
 	}
 	return result;
+}
+
+/**
+ * POST /employee/insert once and return the new employee id. Never re-sent: after an ambiguous failure the
+ * POS id is looked up instead; when that cannot prove the outcome, the index forgets its e-mails and phones.
+ */
+async function insertEmployee(ctx: OperationContext, v: Validated, pairs: Pairs, warnings: string[]): Promise<number> {
+	let res: PageResponse;
+	try {
+		res = await ctx.session.post('/employee/insert', pairs);
+	} catch (err) {
+		if (!isAmbiguousFailure(err)) throw err;
+		const employeeId = await reconcileLostInsert(ctx, v, err as Error).catch((e: unknown) => {
+			// Created or not is unproven (it may still appear): the cached e-mails and phones must be read again.
+			ctx.caches.index.invalidate();
+			throw e;
+		});
+		warnings.push(
+			`the create request failed (${(err as Error).message}) but employee ${employeeId} with POS user ID ${v.posUserId} exists; it was not re-sent and the create continued`,
+		);
+		return employeeId;
+	}
+	const id = idFromLocation(res.location, EMPLOYEE_ID_IN_LOCATION);
+	if (id !== undefined) return id;
+	throw await rejectionFromResponse(ctx, 'the new employee', res, { posUserId: v.posUserId, email: v.email, phone: v.phone });
 }
 
 async function preflight(ctx: OperationContext, v: Validated): Promise<void> {

@@ -98,7 +98,8 @@ export class BackofficeSession {
 
 	/** One login request shared by every concurrent caller; never started again after refused credentials. */
 	private startLogin(relogin: boolean): Promise<void> {
-		if (this.loginFailure) return Promise.reject(this.loginFailure);
+		// A fresh error each time: callers may add context to what they catch, and must not reword it for others.
+		if (this.loginFailure) return Promise.reject(new AuthenticationError(this.loginFailure.message));
 		this.loginInFlight ??= this.doLogin(relogin).finally(() => {
 			this.loginInFlight = undefined;
 		});

@@ -1,7 +1,7 @@
 /** Failure paths found in review: ambiguous writes, stale caches, concurrency with session expiry. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { DuplicateError, OutcomeUnknownError } from '../../src/errors';
-import { newHire, setup } from './helpers';
+import { BOT, newHire, setup } from './helpers';
 
 let done: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -101,5 +101,39 @@ describe('concurrent calls on one client', () => {
 		expect(created.map((c) => c.employeeId)).toEqual(hires.map((h) => s.emu.state.findEmployeeByPosUserId(h.posUserId)!.id));
 		expect(s.emu.state.getEmployee(100)!.isActive).toBe(false);
 		expect(s.emu.state.getEmployee(103)!.isActive).toBe(false);
+	});
+});
+
+describe('failures after the insert', () => {
+	it('a read-back failing after the insert says the employee exists, with its id and POS user ID', async () => {
+		const s = await setup();
+		done = s.done;
+		s.emu.faults.add({ kind: 'status', status: 500, route: /^\/employee\/edit\//, method: 'GET' });
+		const input = newHire();
+		const err = await s.client.createEmployee(input).catch((e) => e);
+		const e = s.emu.state.findEmployeeByPosUserId(input.posUserId)!;
+		expect(err.code).toBe('SERVER_ERROR');
+		expect(err.message).toContain(`employee ${e.id} (POS user ID ${input.posUserId}) was created`);
+		expect(s.emu.requests.filter((x) => x.path === '/employee/insert')).toHaveLength(1);
+	});
+
+	it('the error of one hire is not reused, reworded, for later calls (sticky login failure)', async () => {
+		const s = await setup();
+		done = s.done;
+		await s.client.listSites();
+		const input = newHire({ requiresBackoffice: true, backofficeUsername: 'stickyone' });
+		// the bot's password is changed and its session dropped just before the Backoffice user is created
+		s.emu.faults.add({ kind: 'expireSession', route: '/user/insert', times: 1 });
+		const bot = s.emu.state.findUserByUsername('demo-bot')!;
+		Object.defineProperty(bot, 'password', {
+			get: () => ((s.emu.state.findEmployeeByPosUserId(input.posUserId)?.posGrants.length ?? 0) > 0 ? 'changed-elsewhere' : BOT.password),
+		});
+		const first = await s.client.createEmployee(input).catch((e) => e);
+		expect(first.code).toBe('AUTHENTICATION_FAILED');
+		expect(first.message).toMatch(/was created/);
+		const later = await s.client.isPosUserIdAvailable({ posUserId: 4242 }).catch((e) => e);
+		expect(later.code).toBe('AUTHENTICATION_FAILED');
+		expect(later.message).not.toMatch(/employee \d+/);
+		expect(later).not.toBe(first);
 	});
 });

@@ -1,30 +1,17 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { startEmulator, type Emulator } from '../emulator';
-import { emulatorCredentials, loadPackage, runNode, type LoadedPackage } from './harness';
+import { useNodeTestBed } from './testbed';
 
-let pkg: LoadedPackage;
-let emu: Emulator;
-
-beforeAll(async () => {
-	pkg = await loadPackage();
-});
-afterAll(() => pkg?.dispose());
-beforeEach(async () => {
-	emu = await startEmulator({ tenant: 'washu', port: 0 });
-});
-afterEach(async () => {
-	await emu?.close();
-});
+const bed = useNodeTestBed();
 
 /** Employees that can get a linked Backoffice user: active, with an e-mail, no user yet. */
 function linkable() {
-	return emu.state.employees.filter((e) => e.isActive && e.email !== '' && !emu.state.findUserByEmployeeId(e.id));
+	return bed.emu.state.employees.filter((e) => e.isActive && e.email !== '' && !bed.emu.state.findUserByEmployeeId(e.id));
 }
 
 describe('Backoffice User > Create', () => {
 	it('creates a standalone user and returns the generated password', async () => {
-		const { items: out, error } = await runNode(pkg, {
+		const { items: out, error } = await bed.run({
 			parameters: {
 				resource: 'backofficeUser',
 				operation: 'create',
@@ -35,7 +22,6 @@ describe('Backoffice User > Create', () => {
 				firstName: 'Night',
 				lastName: 'Manager',
 			},
-			credentials: emulatorCredentials(emu.url),
 		});
 		expect(error).toBeUndefined();
 		const json = out[0].json as Record<string, unknown>;
@@ -43,7 +29,7 @@ describe('Backoffice User > Create', () => {
 		expect(json).toMatchObject({ username: 'night_manager', permissionApplied: 'General User' });
 		expect((json.password as string).length).toBe(12);
 		expect(json.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/shield/i)]));
-		const user = emu.state.findUserByUsername('night_manager')!;
+		const user = bed.emu.state.findUserByUsername('night_manager')!;
 		expect(user.id).toBe(json.userId);
 		expect(user.employeeId).toBeNull();
 		expect(user.password).toBe(json.password);
@@ -52,7 +38,7 @@ describe('Backoffice User > Create', () => {
 	it('links users to employees by POS user ID and by e-mail, from expressions, with a given password', async () => {
 		const [a, b] = linkable();
 		const link = async (linkTo: string, extra: Record<string, string>, item: Record<string, unknown>) =>
-			await runNode(pkg, {
+			await bed.run({
 				parameters: {
 					resource: 'backofficeUser',
 					operation: 'create',
@@ -64,7 +50,6 @@ describe('Backoffice User > Create', () => {
 					additionalFields: { password: 'Given-Pass-123!' },
 				},
 				items: [item],
-				credentials: emulatorCredentials(emu.url),
 			});
 		const byPos = await link(
 			'posUserId',
@@ -81,14 +66,14 @@ describe('Backoffice User > Create', () => {
 		);
 		expect(byMail.error).toBeUndefined();
 		expect(byMail.items[0].json.linkedEmployeeId).toBe(b.id);
-		expect(emu.state.findUserByUsername('linked_by_pos')?.employeeId).toBe(a.id);
-		expect(emu.state.findUserByUsername('linked_by_mail')?.employeeId).toBe(b.id);
-		expect(emu.state.findUserByUsername('linked_by_mail')?.password).toBe('Given-Pass-123!');
+		expect(bed.emu.state.findUserByUsername('linked_by_pos')?.employeeId).toBe(a.id);
+		expect(bed.emu.state.findUserByUsername('linked_by_mail')?.employeeId).toBe(b.id);
+		expect(bed.emu.state.findUserByUsername('linked_by_mail')?.password).toBe('Given-Pass-123!');
 	});
 
 	it('a taken username is a duplicate on the username field; the next item still runs', async () => {
-		const existing = emu.state.users[0];
-		const { items: out } = await runNode(pkg, {
+		const existing = bed.emu.state.users[0];
+		const { items: out } = await bed.run({
 			parameters: {
 				resource: 'backofficeUser',
 				operation: 'create',
@@ -103,7 +88,6 @@ describe('Backoffice User > Create', () => {
 				{ username: existing.username, email: 'dup.one@example.invalid' },
 				{ username: 'fresh_user', email: 'fresh.user@example.invalid' },
 			],
-			credentials: emulatorCredentials(emu.url),
 			continueOnFail: true,
 		});
 		expect(out[0].json).toMatchObject({ code: 'DUPLICATE', field: 'username' });
@@ -112,7 +96,7 @@ describe('Backoffice User > Create', () => {
 	});
 
 	it('an invalid username fails only its own item', async () => {
-		const { items: out } = await runNode(pkg, {
+		const { items: out } = await bed.run({
 			parameters: {
 				resource: 'backofficeUser',
 				operation: 'create',
@@ -128,16 +112,15 @@ describe('Backoffice User > Create', () => {
 				{ username: 'x', password: 'Fine-Pass-1!' },
 				{ username: 'second_user', password: 'Fine-Pass-2!' },
 			],
-			credentials: emulatorCredentials(emu.url),
 			continueOnFail: true,
 		});
 		expect(out[0].json).toMatchObject({ code: 'VALIDATION_ERROR', field: 'username' });
 		expect(out[1].json.username).toBe('second_user');
-		expect(emu.state.findUserByUsername('second_user')).toBeDefined();
+		expect(bed.emu.state.findUserByUsername('second_user')).toBeDefined();
 	});
 
 	it('an invalid username is refused before any request', async () => {
-		const { error } = await runNode(pkg, {
+		const { error } = await bed.run({
 			parameters: {
 				resource: 'backofficeUser',
 				operation: 'create',
@@ -148,11 +131,10 @@ describe('Backoffice User > Create', () => {
 				firstName: 'Nine',
 				lastName: 'Lives',
 			},
-			credentials: emulatorCredentials(emu.url),
 		});
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toContain('Username');
 		expect(error?.description).toContain('"9lives"');
-		expect(emu.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+		expect(bed.emu.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
 	});
 });

@@ -2,21 +2,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { loadPackage, NODE_TYPE, type LoadedPackage } from './harness';
+import { NODE_TYPE } from './harness';
+import { useNodeTestBed } from './testbed';
 
-let pkg: LoadedPackage;
-
-beforeAll(async () => {
-	pkg = await loadPackage();
-});
-afterAll(() => pkg?.dispose());
+const bed = useNodeTestBed({ emulator: 'manual' });
 
 function iconFile(url: string): string {
 	const prefix = 'icons/n8n-nodes-sonnys-backoffice/';
 	expect(url.startsWith(prefix), url).toBe(true);
-	return path.join(pkg.directory, url.slice(prefix.length));
+	return path.join(bed.pkg.directory, url.slice(prefix.length));
 }
 
 function allProperties(properties: INodeProperties[]): INodeProperties[] {
@@ -32,7 +28,7 @@ function allProperties(properties: INodeProperties[]): INodeProperties[] {
 
 describe('node description, as n8n loads it from the build', () => {
 	it('is a usable-as-tool node with a subtitle, themed SVG icons, the credential tested by the node, and a codex', () => {
-		const d = pkg.nodeType.description;
+		const d = bed.pkg.nodeType.description;
 		expect(d.name).toBe('sonnysBackoffice');
 		expect(d.usableAsTool).toBe(true);
 		expect(d.subtitle).toContain('$parameter["operation"]');
@@ -46,14 +42,14 @@ describe('node description, as n8n loads it from the build', () => {
 			expect(readFileSync(svg, 'utf8')).toMatch(/^<svg[^>]+viewBox="0 0 60 60"/);
 		}
 		const codex = JSON.parse(
-			readFileSync(path.join(pkg.directory, 'dist/nodes/SonnysBackoffice/SonnysBackoffice.node.json'), 'utf8'),
+			readFileSync(path.join(bed.pkg.directory, 'dist/nodes/SonnysBackoffice/SonnysBackoffice.node.json'), 'utf8'),
 		) as { node: string; categories: string[]; resources: { primaryDocumentation: Array<{ url: string }> } };
 		expect(codex.node).toBe(NODE_TYPE);
 		expect(codex.categories.length).toBeGreaterThan(0);
 		// Documentation lives next to the package's homepage (package.json), whatever that is.
-		const homepage = (JSON.parse(readFileSync(path.join(pkg.directory, 'package.json'), 'utf8')) as { homepage: string }).homepage;
+		const homepage = (JSON.parse(readFileSync(path.join(bed.pkg.directory, 'package.json'), 'utf8')) as { homepage: string }).homepage;
 		expect(codex.resources.primaryDocumentation[0].url.startsWith(homepage)).toBe(true);
-		expect(Object.keys(pkg.nodeType.methods?.loadOptions ?? {}).sort()).toEqual([
+		expect(Object.keys(bed.pkg.nodeType.methods?.loadOptions ?? {}).sort()).toEqual([
 			'getBackofficePermissionTemplates',
 			'getDepartments',
 			'getPosPermissionTemplates',
@@ -62,7 +58,7 @@ describe('node description, as n8n loads it from the build', () => {
 	});
 
 	it('offers exactly the resources and operations of the issue', () => {
-		const props = pkg.nodeType.description.properties;
+		const props = bed.pkg.nodeType.description.properties;
 		const resource = props.find((p) => p.name === 'resource')!;
 		const operations = Object.fromEntries(
 			(resource.options as INodePropertyOptions[]).map((r) => [
@@ -82,16 +78,16 @@ describe('node description, as n8n loads it from the build', () => {
 	});
 
 	it('describes every field, and keeps a field’s own display conditions next to its operation’s', () => {
-		const props = allProperties(pkg.nodeType.description.properties);
+		const props = allProperties(bed.pkg.nodeType.description.properties);
 		for (const p of props) {
 			if (p.name === 'resource' || p.name === 'operation' || p.type === 'collection') continue;
 			expect(p.description, p.displayName).toMatch(/\w{3,}/);
 		}
-		const email = pkg.nodeType.description.properties.find(
+		const email = bed.pkg.nodeType.description.properties.find(
 			(p) => p.name === 'email' && p.displayOptions?.show?.operation?.includes('disable'),
 		)!;
 		expect(email.displayOptions?.show).toEqual({ resource: ['employee'], operation: ['disable'], lookupBy: ['email'] });
-		const pin = allProperties(pkg.nodeType.description.properties).find((p) => p.name === 'posPin')!;
+		const pin = allProperties(bed.pkg.nodeType.description.properties).find((p) => p.name === 'posPin')!;
 		expect(pin.description).toMatch(/never shows it again/);
 		const passwords = props.filter((p) => /password/i.test(p.name));
 		expect(passwords.length).toBeGreaterThan(0);
@@ -99,7 +95,7 @@ describe('node description, as n8n loads it from the build', () => {
 	});
 
 	it('the credential has a password field and an optional base URL override', () => {
-		const credential = pkg.loader.getCredential('sonnysBackofficeApi').type;
+		const credential = bed.pkg.loader.getCredential('sonnysBackofficeApi').type;
 		expect(credential.displayName).toBe("Sonny's Backoffice API");
 		const byName = Object.fromEntries(credential.properties.map((p) => [p.name, p]));
 		expect(Object.keys(byName)).toEqual(['subdomain', 'username', 'password', 'baseUrl']);

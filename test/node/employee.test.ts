@@ -1,25 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { startEmulator, type Emulator } from '../emulator';
-import { emulatorCredentials, loadPackage, runNode, type LoadedPackage } from './harness';
+import { useNodeTestBed } from './testbed';
 
-let pkg: LoadedPackage;
-let emu: Emulator;
-
-beforeAll(async () => {
-	pkg = await loadPackage();
-});
-afterAll(() => pkg?.dispose());
-beforeEach(async () => {
-	emu = await startEmulator({ tenant: 'washu', port: 0 });
-});
-afterEach(async () => {
-	await emu?.close();
-});
-
-function count(method: string, path: string): number {
-	return emu.requests.filter((r) => r.method === method && r.path.split('?')[0] === path).length;
-}
+const bed = useNodeTestBed();
 
 /** Create Employee with every required field (and a few optional ones) driven by expressions over the input. */
 const createByExpression = {
@@ -60,10 +43,9 @@ describe('Employee > Create', () => {
 			hire(2, { wageRate: 16.25, sites: 'WashU Centennial', departments: ['Line'], startDate: '05/15/2026' }),
 			hire(3, { wageRate: '15.10', sites: '__all__', permission: 'cashier', startDate: '2026-06-01T00:00:00.000-05:00' }),
 		];
-		const { items: out, error } = await runNode(pkg, {
+		const { items: out, error } = await bed.run({
 			parameters: createByExpression,
 			items,
-			credentials: emulatorCredentials(emu.url),
 		});
 		expect(error).toBeUndefined();
 		expect(out).toHaveLength(3);
@@ -74,7 +56,7 @@ describe('Employee > Create', () => {
 			expect(json.posUserId).toBe(items[i].posUserId);
 			expect(typeof json.employeeId).toBe('number');
 			expect(String(json.posPin)).toMatch(/^[1-9]\d{4}$/);
-			const record = emu.state.findEmployeeByPosUserId(items[i].posUserId as number);
+			const record = bed.emu.state.findEmployeeByPosUserId(items[i].posUserId as number);
 			expect(record, `employee ${i} exists in Backoffice`).toBeDefined();
 			expect(record!.id).toBe(json.employeeId);
 			expect(record!.isActive).toBe(true);
@@ -82,7 +64,7 @@ describe('Employee > Create', () => {
 			expect(record!.email).toBe(items[i].email);
 		}
 
-		const [first, second, third] = items.map((h) => emu.state.findEmployeeByPosUserId(h.posUserId as number)!);
+		const [first, second, third] = items.map((h) => bed.emu.state.findEmployeeByPosUserId(h.posUserId as number)!);
 		// Money stays decimal: "15.50" is 15.50, 16.25 (a number from the expression) is 16.25, overtime 1.5x.
 		expect(first.wages.at(-1)!.regularRate).toBe('15.50');
 		expect(first.wages.at(-1)!.overtimeRate).toBe('23.25');
@@ -94,13 +76,13 @@ describe('Employee > Create', () => {
 		expect(second.startDate).toBe('05/15/2026');
 		expect(third.startDate).toBe('06/01/2026');
 		// Sites: a list, a single name, and "All Sites".
-		const siteId = (name: string) => emu.state.sites.find((s) => s.name === name)!.id;
+		const siteId = (name: string) => bed.emu.state.sites.find((s) => s.name === name)!.id;
 		expect(first.siteIds).toEqual([siteId('WashU Fiesta'), siteId('WashU Niles')].sort((a, b) => a - b));
 		expect(second.siteIds).toEqual([siteId('WashU Centennial')]);
-		expect(third.siteIds).toEqual(emu.state.allSiteIds());
+		expect(third.siteIds).toEqual(bed.emu.state.allSiteIds());
 		expect((out[0].json as { wageSite: string }).wageSite).toBe('WashU Fiesta');
 		// Departments from a comma-separated string and from a list; Greeter is always added.
-		const deptId = (name: string) => emu.state.tenant.departments.find((d) => d.name === name)!.id;
+		const deptId = (name: string) => bed.emu.state.tenant.departments.find((d) => d.name === name)!.id;
 		expect([...first.departmentIds].sort()).toEqual([deptId('Cashier'), deptId('Line'), deptId('Greeter')].sort());
 		expect([...second.departmentIds].sort()).toEqual([deptId('Line'), deptId('Greeter')].sort());
 		// The template name is matched without regard to case.
@@ -108,7 +90,7 @@ describe('Employee > Create', () => {
 	});
 
 	it('takes every optional field, including a linked Backoffice login with a generated password', async () => {
-		const { items: out, error } = await runNode(pkg, {
+		const { items: out, error } = await bed.run({
 			parameters: {
 				resource: 'employee',
 				operation: 'create',
@@ -131,7 +113,6 @@ describe('Employee > Create', () => {
 					backofficeUsername: 'opt_ional',
 				},
 			},
-			credentials: emulatorCredentials(emu.url),
 		});
 		expect(error).toBeUndefined();
 		const json = out[0].json as Record<string, unknown>;
@@ -140,40 +121,38 @@ describe('Employee > Create', () => {
 		expect(json.backofficeUsername).toBe('opt_ional');
 		expect(typeof json.backofficePassword).toBe('string');
 		expect((json.backofficePassword as string).length).toBe(12);
-		const record = emu.state.findEmployeeByPosUserId(71000)!;
+		const record = bed.emu.state.findEmployeeByPosUserId(71000)!;
 		expect(record.pin).toBe('24680');
 		expect(record.adpEmployeeId).toBe('ADP-77');
 		expect(record.emergencyContactName).toBe('Kin Ional');
 		expect(record.wages.at(-1)!.overtimeRate).toBe('30.00');
-		const user = emu.state.findUserByUsername('opt_ional');
+		const user = bed.emu.state.findUserByUsername('opt_ional');
 		expect(user?.employeeId).toBe(record.id);
 		expect(user?.password).toBe(json.backofficePassword);
 	});
 
 	it('50 items share one login and one site lookup', async () => {
 		const items = Array.from({ length: 50 }, (_, n) => hire(100 + n, { sites: ['WashU Fiesta'] }));
-		const { items: out, error } = await runNode(pkg, {
+		const { items: out, error } = await bed.run({
 			parameters: createByExpression,
 			items,
-			credentials: emulatorCredentials(emu.url),
 		});
 		expect(error).toBeUndefined();
 		expect(out).toHaveLength(50);
 		expect(out.map((o) => o.pairedItem)).toEqual(items.map((_, i) => ({ item: i })));
-		for (const h of items) expect(emu.state.findEmployeeByPosUserId(h.posUserId)).toBeDefined();
-		expect(count('POST', '/login_check')).toBe(1);
-		expect(count('GET', '/employee/create')).toBe(1);
-		expect(count('POST', '/employee/insert')).toBe(50);
+		for (const h of items) expect(bed.emu.state.findEmployeeByPosUserId(h.posUserId)).toBeDefined();
+		expect(bed.count('POST', '/login_check')).toBe(1);
+		expect(bed.count('GET', '/employee/create')).toBe(1);
+		expect(bed.count('POST', '/employee/insert')).toBe(50);
 	}, 180_000);
 
 	it('under "On Error: Continue" a duplicate in the middle yields { error, code, field } and the rest still run', async () => {
-		const taken = emu.state.employees.find((e) => e.isActive)!;
+		const taken = bed.emu.state.employees.find((e) => e.isActive)!;
 		const items = [hire(201), hire(202, { posUserId: taken.posUserId }), hire(203), hire(204, { email: taken.email })];
-		const employeesBefore = emu.state.employees.length;
-		const { items: out, error } = await runNode(pkg, {
+		const employeesBefore = bed.emu.state.employees.length;
+		const { items: out, error } = await bed.run({
 			parameters: createByExpression,
 			items,
-			credentials: emulatorCredentials(emu.url),
 			continueOnFail: true,
 		});
 		expect(error).toBeUndefined();
@@ -188,17 +167,16 @@ describe('Employee > Create', () => {
 		expect(out[0].json.employeeId).toEqual(expect.any(Number));
 		expect(out[2].json.employeeId).toEqual(expect.any(Number));
 		// Exactly the two good hires were created; nothing was posted for the duplicates.
-		expect(emu.state.employees.length).toBe(employeesBefore + 2);
-		expect(count('POST', '/employee/insert')).toBe(2);
-		expect(count('POST', '/login_check')).toBe(1);
+		expect(bed.emu.state.employees.length).toBe(employeesBefore + 2);
+		expect(bed.count('POST', '/employee/insert')).toBe(2);
+		expect(bed.count('POST', '/login_check')).toBe(1);
 	});
 
 	it('under "On Error: Continue (using error output)" the duplicate goes to the error output', async () => {
-		const taken = emu.state.employees.find((e) => e.isActive)!;
-		const { items: ok, errorItems, error } = await runNode(pkg, {
+		const taken = bed.emu.state.employees.find((e) => e.isActive)!;
+		const { items: ok, errorItems, error } = await bed.run({
 			parameters: createByExpression,
 			items: [hire(211), hire(212, { phone: taken.phone }), hire(213)],
-			credentials: emulatorCredentials(emu.url),
 			onError: 'continueErrorOutput',
 		});
 		expect(error).toBeUndefined();
@@ -209,34 +187,32 @@ describe('Employee > Create', () => {
 			error: expect.stringContaining('Phone'),
 			details: { code: 'DUPLICATE', field: 'phone' },
 		});
-		expect(emu.state.findEmployeeByPosUserId(70212)).toBeUndefined();
+		expect(bed.emu.state.findEmployeeByPosUserId(70212)).toBeUndefined();
 	});
 
 	it('two items of one batch with the same POS user ID create one employee; the second is a duplicate', async () => {
-		const { items: out } = await runNode(pkg, {
+		const { items: out } = await bed.run({
 			parameters: createByExpression,
 			items: [hire(221), hire(222, { posUserId: 70221 })],
-			credentials: emulatorCredentials(emu.url),
 			continueOnFail: true,
 		});
 		expect(out[0].json.employeeId).toEqual(expect.any(Number));
 		expect(out[1].json).toMatchObject({ code: 'DUPLICATE', field: 'posUserId' });
-		expect(emu.state.employees.filter((e) => e.posUserId === 70221)).toHaveLength(1);
+		expect(bed.emu.state.employees.filter((e) => e.posUserId === 70221)).toHaveLength(1);
 	});
 
 	it('without "Continue" a duplicate stops the run with a NodeOperationError naming the field, value and item', async () => {
-		const taken = emu.state.employees.find((e) => e.isActive)!;
-		const { error } = await runNode(pkg, {
+		const taken = bed.emu.state.employees.find((e) => e.isActive)!;
+		const { error } = await bed.run({
 			parameters: createByExpression,
 			items: [hire(301), hire(302, { posUserId: taken.posUserId })],
-			credentials: emulatorCredentials(emu.url),
 		});
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toContain(`POS User ID ${taken.posUserId}`);
 		expect(error?.description).toContain('posUserId');
 		expect(error?.description).toContain(String(taken.posUserId));
 		expect((error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(1);
-		expect(emu.state.findEmployeeByPosUserId(70301)).toBeDefined();
+		expect(bed.emu.state.findEmployeeByPosUserId(70301)).toBeDefined();
 	});
 
 	it('refuses bad input before any request, naming the field and the value', async () => {
@@ -249,10 +225,9 @@ describe('Employee > Create', () => {
 			[{ sites: ['__all__', 'WashU Niles'] }, 'Available Sites', ''],
 		];
 		for (const [override, label, value] of cases) {
-			const { items: out, error } = await runNode(pkg, {
+			const { items: out, error } = await bed.run({
 				parameters: createByExpression,
 				items: [hire(400, override)],
-				credentials: emulatorCredentials(emu.url),
 				continueOnFail: true,
 			});
 			expect(error).toBeUndefined();
@@ -261,42 +236,39 @@ describe('Employee > Create', () => {
 			expect(json.error).toContain(label);
 			if (value) expect(json.error).toContain(value);
 		}
-		expect(emu.requests).toHaveLength(0);
+		expect(bed.emu.requests).toHaveLength(0);
 	});
 
 	it('an unknown permission template stops the item (no silent "General User"), naming it', async () => {
-		const { items: out } = await runNode(pkg, {
+		const { items: out } = await bed.run({
 			parameters: createByExpression,
 			items: [hire(450, { permission: 'Manger' })],
-			credentials: emulatorCredentials(emu.url),
 			continueOnFail: true,
 		});
 		expect(out[0].json).toMatchObject({ code: 'NOT_FOUND', field: null });
 		expect(out[0].json.error).toContain('Manger');
-		expect(emu.state.findEmployeeByPosUserId(70450)).toBeUndefined();
-		expect(count('POST', '/employee/insert')).toBe(0);
+		expect(bed.emu.state.findEmployeeByPosUserId(70450)).toBeUndefined();
+		expect(bed.count('POST', '/employee/insert')).toBe(0);
 	});
 
 	it('reports a client-side validation error with the field and the item value', async () => {
-		const { error } = await runNode(pkg, {
+		const { error } = await bed.run({
 			parameters: createByExpression,
 			items: [hire(500, { phone: '12345' })],
-			credentials: emulatorCredentials(emu.url),
 		});
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toContain('Phone');
 		expect(error?.description).toContain('"12345"');
-		expect(count('POST', '/employee/insert')).toBe(0);
+		expect(bed.count('POST', '/employee/insert')).toBe(0);
 	});
 });
 
 describe('Employee > Create when Backoffice fails', () => {
 	it('a lost response to the insert is never replayed: one employee exists and the item says what happened', async () => {
-		emu.faults.add({ kind: 'lostResponse', route: '/employee/insert', method: 'POST', times: 1 });
-		const { items: out, error } = await runNode(pkg, {
+		bed.emu.faults.add({ kind: 'lostResponse', route: '/employee/insert', method: 'POST', times: 1 });
+		const { items: out, error } = await bed.run({
 			parameters: createByExpression,
 			items: [hire(601), hire(602)],
-			credentials: emulatorCredentials(emu.url),
 			continueOnFail: true,
 		});
 		expect(error).toBeUndefined();
@@ -304,94 +276,87 @@ describe('Employee > Create when Backoffice fails', () => {
 		// Either the read-back proved the write (a normal result) or the item reports OUTCOME_UNKNOWN.
 		const first = out[0].json;
 		if ('error' in first) expect(first.code).toBe('OUTCOME_UNKNOWN');
-		else expect(first.employeeId).toBe(emu.state.findEmployeeByPosUserId(70601)!.id);
-		expect(emu.state.employees.filter((e) => e.posUserId === 70601)).toHaveLength(1);
+		else expect(first.employeeId).toBe(bed.emu.state.findEmployeeByPosUserId(70601)!.id);
+		expect(bed.emu.state.employees.filter((e) => e.posUserId === 70601)).toHaveLength(1);
 		expect(out[1].json.employeeId).toEqual(expect.any(Number));
-		expect(count('POST', '/employee/insert')).toBe(2);
+		expect(bed.count('POST', '/employee/insert')).toBe(2);
 	});
 
 	it('a server that keeps failing is a NodeApiError for the item', async () => {
-		emu.faults.add({ kind: 'status', status: 500, route: '/employee/create', method: 'GET' });
-		const { error } = await runNode(pkg, {
+		bed.emu.faults.add({ kind: 'status', status: 500, route: '/employee/create', method: 'GET' });
+		const { error } = await bed.run({
 			parameters: createByExpression,
 			items: [hire(603)],
-			credentials: emulatorCredentials(emu.url),
 		});
 		expect(error?.name).toBe('NodeApiError');
 		expect((error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(0);
-		expect(count('POST', '/employee/insert')).toBe(0);
+		expect(bed.count('POST', '/employee/insert')).toBe(0);
 	});
 });
 
 describe('Employee > Create across a session expiry', () => {
 	it('logs in again once when Backoffice forgets the session mid-batch, and every hire is created once', async () => {
-		await emu.close();
-		emu = await startEmulator({ tenant: 'washu', port: 0, expireSessionAfterRequests: 12 });
+		await bed.startEmulator({ expireSessionAfterRequests: 12 });
 		const items = Array.from({ length: 6 }, (_, n) => hire(700 + n));
-		const { items: out, error } = await runNode(pkg, {
+		const { items: out, error } = await bed.run({
 			parameters: createByExpression,
 			items,
-			credentials: emulatorCredentials(emu.url),
 		});
 		expect(error).toBeUndefined();
 		expect(out.map((o) => typeof o.json.employeeId)).toEqual(items.map(() => 'number'));
-		for (const h of items) expect(emu.state.employees.filter((e) => e.posUserId === h.posUserId)).toHaveLength(1);
-		expect(count('POST', '/login_check')).toBeGreaterThan(1);
-		expect(count('POST', '/employee/insert')).toBe(6);
+		for (const h of items) expect(bed.emu.state.employees.filter((e) => e.posUserId === h.posUserId)).toHaveLength(1);
+		expect(bed.count('POST', '/login_check')).toBeGreaterThan(1);
+		expect(bed.count('POST', '/employee/insert')).toBe(6);
 	}, 120_000);
 });
 
 describe('Employee > Disable', () => {
 	it('disables by POS user ID and by e-mail; the employee is inactive in Backoffice', async () => {
-		const [a, b, c] = emu.state.employees.filter((e) => e.isActive && e.email !== '');
-		const byId = await runNode(pkg, {
+		const [a, b, c] = bed.emu.state.employees.filter((e) => e.isActive && e.email !== '');
+		const byId = await bed.run({
 			parameters: { resource: 'employee', operation: 'disable', lookupBy: 'posUserId', posUserId: '={{ $json.posUserId }}' },
 			items: [{ posUserId: a.posUserId }, { posUserId: String(b.posUserId) }],
-			credentials: emulatorCredentials(emu.url),
 		});
 		expect(byId.error).toBeUndefined();
 		expect(byId.items.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(byId.items[0].json).toMatchObject({ employeeId: a.id, posUserId: a.posUserId, alreadyInactive: false });
 		expect(byId.items[1].json).toMatchObject({ employeeId: b.id, posUserId: b.posUserId });
 		expect(typeof byId.items[0].json.disabledAt).toBe('string');
-		expect(emu.state.getEmployee(a.id)!.isActive).toBe(false);
-		expect(emu.state.getEmployee(b.id)!.isActive).toBe(false);
-		expect(count('POST', '/login_check')).toBe(1);
+		expect(bed.emu.state.getEmployee(a.id)!.isActive).toBe(false);
+		expect(bed.emu.state.getEmployee(b.id)!.isActive).toBe(false);
+		expect(bed.count('POST', '/login_check')).toBe(1);
 
-		const byEmail = await runNode(pkg, {
+		const byEmail = await bed.run({
 			parameters: { resource: 'employee', operation: 'disable', lookupBy: 'email', email: '={{ $json.email }}' },
 			items: [{ email: c.email.toUpperCase() }],
-			credentials: emulatorCredentials(emu.url),
 		});
 		expect(byEmail.error).toBeUndefined();
 		expect(byEmail.items[0].pairedItem).toEqual({ item: 0 });
 		expect(byEmail.items[0].json).toMatchObject({ employeeId: c.id, posUserId: c.posUserId });
-		expect(emu.state.getEmployee(c.id)!.isActive).toBe(false);
+		expect(bed.emu.state.getEmployee(c.id)!.isActive).toBe(false);
 	});
 
 	it('an unknown employee is a NodeOperationError; with Continue the other items still run', async () => {
-		const a = emu.state.employees.find((e) => e.isActive)!;
-		const { items: out } = await runNode(pkg, {
+		const a = bed.emu.state.employees.find((e) => e.isActive)!;
+		const { items: out } = await bed.run({
 			parameters: { resource: 'employee', operation: 'disable', lookupBy: 'posUserId', posUserId: '={{ $json.id }}' },
 			items: [{ id: 999_999 }, { id: a.posUserId }],
-			credentials: emulatorCredentials(emu.url),
 			continueOnFail: true,
 		});
 		expect(out[0].json).toMatchObject({ code: 'NOT_FOUND', field: null });
 		expect(out[0].pairedItem).toEqual({ item: 0 });
 		expect(out[1].json).toMatchObject({ employeeId: a.id });
-		expect(emu.state.getEmployee(a.id)!.isActive).toBe(false);
+		expect(bed.emu.state.getEmployee(a.id)!.isActive).toBe(false);
 	});
 });
 
 describe('Employee > Check Availability', () => {
 	it('answers the value and whether it is free, for POS user ID, e-mail and phone', async () => {
-		const taken = emu.state.employees.find((e) => e.isActive && e.email !== '')!;
+		const taken = bed.emu.state.employees.find((e) => e.isActive && e.email !== '')!;
 		const check = async (checkField: string, values: unknown[]) =>
-			await runNode(pkg, {
+			await bed.run({
 				parameters: { resource: 'employee', operation: 'checkAvailability', checkField, [checkField]: '={{ $json.value }}' },
 				items: values.map((value) => ({ value })),
-				credentials: emulatorCredentials(emu.url),
 			});
 		const pos = await check('posUserId', [taken.posUserId, 88_888]);
 		expect(pos.error).toBeUndefined();

@@ -1,18 +1,9 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
-import { startEmulator, washu, type Emulator } from '../emulator';
-import { emulatorCredentials, loadPackage, runNode, type LoadedPackage } from './harness';
+import { washu } from '../emulator';
+import { useNodeTestBed } from './testbed';
 
-let pkg: LoadedPackage;
-let emu: Emulator;
-
-beforeAll(async () => {
-	pkg = await loadPackage();
-});
-afterAll(() => pkg?.dispose());
-afterEach(async () => {
-	await emu?.close();
-});
+const bed = useNodeTestBed({ emulator: 'manual' });
 
 const base = {
 	resource: 'employee',
@@ -30,7 +21,7 @@ const base = {
 
 describe('values from the editor and from expressions', () => {
 	beforeEach(async () => {
-		emu = await startEmulator({ tenant: 'washu', port: 0 });
+		await bed.startEmulator();
 	});
 
 	it('start dates from Luxon and JS Date expressions become the right calendar day', async () => {
@@ -41,14 +32,13 @@ describe('values from the editor and from expressions', () => {
 			['2026-05-05T00:00:00', '05/05/2026'],
 		];
 		for (const [n, [startDate, expected]] of cases.entries()) {
-			const { error } = await runNode(pkg, {
+			const { error } = await bed.run({
 				parameters: { ...base, startDate },
 				items: [{ n }],
-				credentials: emulatorCredentials(emu.url),
 				timezone: 'America/Chicago',
 			});
 			expect(error, startDate).toBeUndefined();
-			expect(emu.state.findEmployeeByPosUserId(72000 + n)!.startDate, startDate).toBe(expected);
+			expect(bed.emu.state.findEmployeeByPosUserId(72000 + n)!.startDate, startDate).toBe(expected);
 		}
 	}, 120_000);
 
@@ -59,39 +49,36 @@ describe('values from the editor and from expressions', () => {
 			['12', '12.00'],
 		];
 		for (const [n, [wageRate, expected]] of cases.entries()) {
-			const { error } = await runNode(pkg, {
+			const { error } = await bed.run({
 				parameters: { ...base, wageRate: wageRate as string },
 				items: [{ n: 10 + n }],
-				credentials: emulatorCredentials(emu.url),
 			});
 			expect(error, String(wageRate)).toBeUndefined();
-			expect(emu.state.findEmployeeByPosUserId(72010 + n)!.wages.at(-1)!.regularRate).toBe(expected);
+			expect(bed.emu.state.findEmployeeByPosUserId(72010 + n)!.wages.at(-1)!.regularRate).toBe(expected);
 		}
 	}, 120_000);
 
 	it('never repeats a password or a PIN in an error', async () => {
-		const { items: out } = await runNode(pkg, {
+		const { items: out } = await bed.run({
 			parameters: {
 				...base,
 				additionalFields: { posPin: '={{ "98765x" }}', backofficePassword: 'Sup3r-Secret!' },
 			},
 			items: [{ n: 20 }],
-			credentials: emulatorCredentials(emu.url),
 			continueOnFail: true,
 		});
 		expect(out[0].json).toMatchObject({ code: 'VALIDATION_ERROR', field: 'posPin' });
 		expect(JSON.stringify(out)).not.toContain('98765x');
 		expect(JSON.stringify(out)).not.toContain('Sup3r-Secret!');
 
-		const { items: out2 } = await runNode(pkg, {
+		const { items: out2 } = await bed.run({
 			parameters: { ...base, additionalFields: { backofficePassword: 'Sup3r-Secret!' } },
 			items: [{ n: 21 }],
-			credentials: emulatorCredentials(emu.url),
 			continueOnFail: true,
 		});
 		expect(out2[0].json).toMatchObject({ code: 'VALIDATION_ERROR', field: 'backofficeUsername' });
 		expect(JSON.stringify(out2)).not.toContain('Sup3r-Secret!');
-		expect(emu.state.findEmployeeByPosUserId(72021)).toBeUndefined();
+		expect(bed.emu.state.findEmployeeByPosUserId(72021)).toBeUndefined();
 	});
 });
 
@@ -99,14 +86,13 @@ describe('site names', () => {
 	it('a site whose name contains a comma is kept whole; other comma-separated text is split', async () => {
 		const tenant = washu();
 		tenant.sites[0].name = 'Main St, North';
-		emu = await startEmulator({ tenant, port: 0 });
-		const { items: out, error } = await runNode(pkg, {
+		await bed.startEmulator({ tenant });
+		const { items: out, error } = await bed.run({
 			parameters: { ...base, availableSites: '={{ $json.sites }}' },
 			items: [
 				{ n: 30, sites: 'Main St, North' },
 				{ n: 31, sites: 'WashU Niles, WashU Centennial' },
 			],
-			credentials: emulatorCredentials(emu.url),
 		});
 		expect(error).toBeUndefined();
 		expect(out[0].json.sitesGranted).toEqual(['Main St, North']);
@@ -114,14 +100,13 @@ describe('site names', () => {
 	});
 
 	it('an unknown site name is a NodeOperationError naming it; nothing is created', async () => {
-		emu = await startEmulator({ tenant: 'washu', port: 0 });
-		const { error } = await runNode(pkg, {
+		await bed.startEmulator();
+		const { error } = await bed.run({
 			parameters: { ...base, availableSites: ['WashU Nowhere'] },
 			items: [{ n: 40 }],
-			credentials: emulatorCredentials(emu.url),
 		});
 		expect(error?.name).toBe('NodeOperationError');
 		expect(`${error?.message} ${error?.description}`).toContain('WashU Nowhere');
-		expect(emu.requests.filter((r) => r.method === 'POST' && r.path === '/employee/insert')).toHaveLength(0);
+		expect(bed.emu.requests.filter((r) => r.method === 'POST' && r.path === '/employee/insert')).toHaveLength(0);
 	});
 });

@@ -7,7 +7,6 @@ import type { Pairs } from '../html/form';
 import { parseEditPage, type EditPage } from '../pages/employee-edit';
 import { buildEmployeeInsertPairs } from '../payloads/employee-insert';
 import { resolveSiteNames } from '../payloads/site-availability';
-import type { PageResponse } from '../session/session';
 import { applyPosTemplate } from './apply-pos-template';
 import type { OperationContext } from './context';
 import { assertUsernameFree, createLinkedUser } from './create-backoffice-user';
@@ -119,24 +118,26 @@ export async function createEmployee(ctx: OperationContext, input: CreateEmploye
  * POS id is looked up instead; when that cannot prove the outcome, the index forgets its e-mails and phones.
  */
 async function insertEmployee(ctx: OperationContext, v: Validated, pairs: Pairs, warnings: string[]): Promise<number> {
-	let res: PageResponse;
+	let failure: unknown;
 	try {
-		res = await ctx.session.post('/employee/insert', pairs);
+		const res = await ctx.session.post('/employee/insert', pairs);
+		const id = idFromLocation(res.location, EMPLOYEE_ID_IN_LOCATION);
+		if (id !== undefined) return id;
+		failure = await rejectionFromResponse(ctx, 'the new employee', res, { posUserId: v.posUserId, email: v.email, phone: v.phone });
 	} catch (err) {
-		if (!isAmbiguousFailure(err)) throw err;
-		const employeeId = await reconcileLostInsert(ctx, v, err as Error).catch((e: unknown) => {
-			// Created or not is unproven (it may still appear): the cached e-mails and phones must be read again.
-			ctx.caches.index.invalidate();
-			throw e;
-		});
-		warnings.push(
-			`the create request failed (${(err as Error).message}) but employee ${employeeId} with POS user ID ${v.posUserId} exists; it was not re-sent and the create continued`,
-		);
-		return employeeId;
+		failure = err;
 	}
-	const id = idFromLocation(res.location, EMPLOYEE_ID_IN_LOCATION);
-	if (id !== undefined) return id;
-	throw await rejectionFromResponse(ctx, 'the new employee', res, { posUserId: v.posUserId, email: v.email, phone: v.phone });
+	if (!isAmbiguousFailure(failure)) throw failure;
+	const cause = failure as Error;
+	const employeeId = await reconcileLostInsert(ctx, v, cause).catch((e: unknown) => {
+		// Created or not is unproven (it may still appear): the cached e-mails and phones must be read again.
+		ctx.caches.index.invalidate();
+		throw e;
+	});
+	warnings.push(
+		`the create request failed (${cause.message}) but employee ${employeeId} with POS user ID ${v.posUserId} exists; it was not re-sent and the create continued`,
+	);
+	return employeeId;
 }
 
 async function preflight(ctx: OperationContext, v: Validated): Promise<void> {

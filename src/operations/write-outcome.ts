@@ -47,8 +47,10 @@ export function errorFromFlash(action: string, flash: string | undefined, submit
 }
 
 /**
- * A write answered with a redirect back to a form (`?actionXfer=`, protocol A.0) or with a page:
- * read the flash (one GET for a redirect) and turn it into an error.
+ * A write answered without its success redirect. A bounce back to a form (`?actionXfer=`, protocol A.0) or a
+ * page with an error flash is a refusal: the flash becomes the error (one GET for a redirect). Any other answer
+ * (a redirect elsewhere, a page without an error) neither confirms nor refuses the write: the error returned
+ * is ambiguous ({@link isAmbiguousFailure}), so the caller reads back instead of guessing.
  */
 export async function rejectionFromResponse(
 	ctx: OperationContext,
@@ -56,19 +58,44 @@ export async function rejectionFromResponse(
 	res: PageResponse,
 	submitted: SubmittedValues,
 ): Promise<Error> {
+	const bounce = res.location !== undefined && isBounce(res.location);
 	let body = res.body;
-	if (res.location !== undefined) body = (await ctx.session.get(res.location)).body;
+	if (res.location !== undefined) {
+		try {
+			body = (await ctx.session.get(res.location)).body;
+		} catch (err) {
+			if (bounce) return err as Error;
+			return unexplained(res, action);
+		}
+	}
 	const flashes = parseFlashes(body);
 	const flash = flashes.find((f) => f.type === 'error') ?? flashes.find((f) => f.type === 'warning');
-	if (!flash && res.location === undefined) {
-		return new UnexpectedPageError(res.path, `${describePage(res.body)} (HTTP ${res.status}) after ${action}`);
-	}
-	return errorFromFlash(action, flash?.message, submitted);
+	if (flash || bounce) return errorFromFlash(action, flash?.message, submitted);
+	return unexplained(res, action);
 }
 
-/** A failure after which the server may or may not have applied the write (never replay it blindly). */
+const ambiguousAnswers = new WeakSet<Error>();
+
+function unexplained(res: PageResponse, action: string): Error {
+	const answer =
+		res.location !== undefined ? `a redirect to ${res.location.split('?')[0]}` : `${describePage(res.body)} (HTTP ${res.status})`;
+	const err = new UnexpectedPageError(res.path, `${answer} after ${action}: neither its success redirect nor a refusal`);
+	ambiguousAnswers.add(err);
+	return err;
+}
+
+/** A redirect back to the form that carries the refused submission (protocol A.0). */
+function isBounce(location: string): boolean {
+	return /[?&]actionXfer=/.test(location);
+}
+
+/**
+ * A failure after which the server may or may not have applied the write (never replay it blindly): a
+ * timeout, a broken connection, HTTP 5xx, or an answer that neither confirms nor refuses it.
+ */
 export function isAmbiguousFailure(err: unknown): boolean {
 	if (err instanceof TimeoutError || err instanceof ConnectionError) return true;
+	if (err instanceof Error && ambiguousAnswers.has(err)) return true;
 	return err instanceof BackofficeServerError && err.code === 'SERVER_ERROR' && (err.status ?? 0) >= 500;
 }
 

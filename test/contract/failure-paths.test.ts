@@ -1,7 +1,10 @@
 /** Failure paths found in review: ambiguous writes, stale caches, concurrency with session expiry. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { DuplicateError, OutcomeUnknownError } from '../../src/errors';
-import { BOT, newHire, setup } from './helpers';
+import { SonnysBackofficeClient } from '../../src/client';
+import { UndiciTransport } from '../../src/transport/undici-transport';
+import type { Transport } from '../../src/transport/types';
+import { BOT, newHire, setup, type Emu } from './helpers';
 
 let done: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -135,5 +138,77 @@ describe('failures after the insert', () => {
 		expect(later.code).toBe('AUTHENTICATION_FAILED');
 		expect(later.message).not.toMatch(/employee \d+/);
 		expect(later).not.toBe(first);
+	});
+});
+
+/** A client whose transport answers the first POST to `path` with a redirect to `location` (after the emulator applied it). */
+function redirectingClient(emu: Emu, path: string, location: (original: string) => string): SonnysBackofficeClient {
+	const inner = new UndiciTransport();
+	let fired = false;
+	const transport: Transport = {
+		async request(req) {
+			const res = await inner.request(req);
+			if (!fired && req.method === 'POST' && new URL(req.url).pathname === path) {
+				fired = true;
+				return { ...res, headers: { ...res.headers, location: location(String(res.headers.location ?? '')) } };
+			}
+			return res;
+		},
+		close: () => inner.close(),
+	};
+	return new SonnysBackofficeClient({ subdomain: 'washu', ...BOT, baseUrl: emu.url, timeoutMs: 5000 }, { transport });
+}
+
+describe('a write answered with a redirect that is neither success nor a bounce (no actionXfer)', () => {
+	it('insert: not reported as refused; the POS id lookup finds it, the create continues with a warning', async () => {
+		const s = await setup();
+		done = s.done;
+		const client = redirectingClient(s.emu, '/employee/insert', () => '/employee');
+		const input = newHire();
+		const r = await client.createEmployee(input).finally(() => client.close());
+		expect(r.employeeId).toBe(s.emu.state.findEmployeeByPosUserId(input.posUserId)!.id);
+		expect(r.warnings.join(' ')).toMatch(/not re-sent/);
+		expect(s.emu.requests.filter((x) => x.path === '/employee/insert')).toHaveLength(1);
+		expect(s.emu.state.getEmployee(r.employeeId)!.posGrants).toEqual([22]);
+	});
+
+	it('Backoffice user insert: found by username, reported created with a warning', async () => {
+		const s = await setup();
+		done = s.done;
+		const client = redirectingClient(s.emu, '/user/insert', () => '/user');
+		const r = await client
+			.createBackofficeUser({ username: 'oddredirect', email: 'odd.redirect@example.invalid', permission: 'General User', firstName: 'Odd', lastName: 'Redirect' })
+			.finally(() => client.close());
+		expect(r.userId).toBe(s.emu.state.findUserByUsername('oddredirect')!.id);
+		expect(r.warnings.join(' ')).toMatch(/not re-sent/);
+	});
+
+	it('permissions: decided by the read-back, not reported as refused', async () => {
+		const s = await setup();
+		done = s.done;
+		const client = redirectingClient(s.emu, '/employee/permissions/update', () => '/employee/permissions/1');
+		const r = await client.createEmployee(newHire({ permission: 'Cashier' })).finally(() => client.close());
+		expect(s.emu.state.getEmployee(r.employeeId)!.posOverrides.length).toBeGreaterThan(0);
+		expect(r.warnings.join(' ')).toMatch(/reading them back shows 'Cashier' applied/);
+	});
+
+	it('disable: decided by the read-back, not reported as refused', async () => {
+		const s = await setup();
+		done = s.done;
+		const client = redirectingClient(s.emu, '/employee/update', () => '/employee/edit/100');
+		const r = await client.disableEmployee({ posUserId: 1001 }).finally(() => client.close());
+		expect(r.alreadyInactive).toBe(false);
+		expect(r.warnings.join(' ')).toMatch(/inactive/);
+		expect(s.emu.state.getEmployee(100)!.isActive).toBe(false);
+	});
+
+	it('a bounce with actionXfer is still a refusal carrying the flash', async () => {
+		const s = await setup();
+		done = s.done;
+		const client = redirectingClient(s.emu, '/employee/update', (loc) => loc);
+		s.emu.state.getEmployee(100)!.startDate = '';
+		const err = await client.disableEmployee({ posUserId: 1001 }).catch((e) => e).finally(() => client.close());
+		expect(err.code).toBe('REJECTED_BY_SERVER');
+		expect(s.emu.state.getEmployee(100)!.isActive).toBe(true);
 	});
 });

@@ -62,7 +62,23 @@ export async function createBackofficeUser(
 	const employeeId = linked
 		? await resolveEmployeeId(ctx, { posUserId: v.linkToEmployeePosUserId, email: v.linkToEmployeeEmail })
 		: undefined;
-	await assertUsernameFree(ctx, v.username);
+	const release = ctx.caches.index.claim({ username: v.username });
+	try {
+		await assertUsernameFree(ctx, v.username);
+		return await insertUser(ctx, v, employeeId, sitesGranted, resolved.template.name, warnings);
+	} finally {
+		release();
+	}
+}
+
+async function insertUser(
+	ctx: OperationContext,
+	v: ReturnType<typeof validateCreateBackofficeUser>,
+	employeeId: number | undefined,
+	sitesGranted: string[] | 'all',
+	permissionApplied: string,
+	warnings: string[],
+): Promise<BackofficeUserCreated> {
 	const password = v.password ?? generatePassword();
 	const pairs = buildUserInsertPairs(
 		employeeId !== undefined
@@ -77,7 +93,7 @@ export async function createBackofficeUser(
 		password,
 		email: v.email,
 		...(employeeId !== undefined ? { linkedEmployeeId: employeeId } : {}),
-		permissionApplied: resolved.template.name,
+		permissionApplied,
 		sitesGranted,
 		warnings,
 	};

@@ -27,6 +27,20 @@ const EMPLOYEE_ID_IN_LOCATION = /^\/employee\/(edit|permissions)\/(\d+)$/;
  */
 export async function createEmployee(ctx: OperationContext, input: CreateEmployeeInput): Promise<EmployeeCreated> {
 	const v = validateCreateEmployee(input);
+	const release = ctx.caches.index.claim({
+		posUserId: v.posUserId,
+		email: v.email,
+		phoneDigits: v.phone,
+		username: v.requiresBackoffice ? v.backofficeUsername : undefined,
+	});
+	try {
+		return await create(ctx, v);
+	} finally {
+		release();
+	}
+}
+
+async function create(ctx: OperationContext, v: Validated): Promise<EmployeeCreated> {
 	const warnings: string[] = [];
 	const page = await loadCreatePage(ctx);
 	const granted = resolveSiteNames(page, v.availableSites);

@@ -1,3 +1,4 @@
+import { DuplicateError } from '../errors';
 import type { BackofficeSession } from '../session/session';
 import { buildRosterPath, parseRoster } from '../pages/employee-list';
 import { parseUserCreatePage } from '../pages/user-create';
@@ -24,6 +25,7 @@ export class EmployeeIndex {
 	private posIds?: Map<number, IndexedEmployee>;
 	private emails?: Map<string, IndexedEmployee>;
 	private readonly known = new Map<number, IndexedEmployee>();
+	private readonly claimed = new Map<string, { field: DuplicateError['field']; value: string }>();
 	private rosterLoading?: Promise<void>;
 	private emailsLoading?: Promise<void>;
 
@@ -109,6 +111,28 @@ export class EmployeeIndex {
 		if (this.phones && e.phoneDigits) this.phones.set(e.phoneDigits, entry);
 		if (this.posIds && e.posUserId !== undefined) this.posIds.set(e.posUserId, entry);
 		if (this.emails && e.email) this.emails.set(e.email.trim().toLowerCase(), entry);
+	}
+
+	/**
+	 * Claims the unique values of a create for as long as it runs: a concurrent create on this client with one
+	 * of them fails with DuplicateError before any write, instead of racing it to the server (whose duplicate
+	 * answers are an assumption, protocol E.1). Returns the release function.
+	 */
+	claim(values: { posUserId?: number; email?: string; phoneDigits?: string; username?: string }): () => void {
+		const keys: Array<[string, DuplicateError['field'], string]> = [];
+		if (values.posUserId !== undefined) keys.push([`pos:${values.posUserId}`, 'posUserId', String(values.posUserId)]);
+		if (values.email) keys.push([`email:${values.email.trim().toLowerCase()}`, 'email', values.email]);
+		if (values.phoneDigits) keys.push([`phone:${values.phoneDigits}`, 'phone', values.phoneDigits]);
+		if (values.username) keys.push([`user:${values.username.toLowerCase()}`, 'username', values.username]);
+		for (const [key, field, value] of keys) {
+			if (this.claimed.has(key)) {
+				throw new DuplicateError(field, value, `${field}=${value} is being used by another create running on this client`);
+			}
+		}
+		for (const [key, field, value] of keys) this.claimed.set(key, { field, value });
+		return () => {
+			for (const [key] of keys) this.claimed.delete(key);
+		};
 	}
 
 	/**

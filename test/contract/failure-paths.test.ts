@@ -94,6 +94,33 @@ describe('concurrent calls on one client', () => {
 		expect(s.emu.requests.filter((x) => x.path === '/login_check')).toHaveLength(2);
 	});
 
+	it('concurrent creates sharing a POS id, e-mail or phone: one insert each value, the others DuplicateError before any write', async () => {
+		const s = await setup();
+		done = s.done;
+		await s.client.listSites();
+		const a = newHire();
+		const samePos = newHire({ posUserId: a.posUserId });
+		const sameEmail = newHire({ email: a.email.toUpperCase() });
+		const samePhone = newHire({ phone: `(${a.phone.slice(0, 3)}) ${a.phone.slice(3, 6)}-${a.phone.slice(6)}` });
+		const results = await Promise.allSettled([a, samePos, sameEmail, samePhone].map((h) => s.client.createEmployee(h)));
+		expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'rejected']);
+		const fields = results.slice(1).map((r) => (r as PromiseRejectedResult).reason);
+		for (const err of fields) expect(err).toBeInstanceOf(DuplicateError);
+		expect(fields.map((e) => e.field)).toEqual(['posUserId', 'email', 'phone']);
+		expect(s.emu.requests.filter((x) => x.path === '/employee/insert')).toHaveLength(1);
+	});
+
+	it('concurrent Backoffice users with one username: one insert, the other DuplicateError', async () => {
+		const s = await setup();
+		done = s.done;
+		const user = (n: number) => ({ username: 'twinuser', email: `twin${n}@example.invalid`, permission: 'General User', firstName: 'Twin', lastName: `N${n}` });
+		const results = await Promise.allSettled([s.client.createBackofficeUser(user(1)), s.client.createBackofficeUser(user(2))]);
+		expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+		const err = (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason;
+		expect(err).toMatchObject({ code: 'DUPLICATE', field: 'username' });
+		expect(s.emu.requests.filter((x) => x.path === '/user/insert')).toHaveLength(1);
+	});
+
 	it('concurrent creates and disables with expiring sessions: every write exactly once', async () => {
 		const s = await setup({ expireSessionAfterRequests: 5 });
 		done = s.done;

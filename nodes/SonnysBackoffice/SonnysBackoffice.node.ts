@@ -2,7 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { router } from './actions/router';
-import { versionProperties } from './actions/versionDescription';
+import { subtitle, versionProperties } from './actions/versionDescription';
 import { credentialTest, loadOptions } from './methods';
 
 export class SonnysBackoffice implements INodeType {
@@ -12,8 +12,9 @@ export class SonnysBackoffice implements INodeType {
 		icon: { light: 'file:sonnysBackoffice.svg', dark: 'file:sonnysBackoffice.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: "Create and disable car wash employees and Backoffice users in Sonny's Carwash Controls Backoffice",
+		subtitle,
+		description:
+			"Create, disable and check car wash employees, create Backoffice users, and list sites, departments and permission templates in Sonny's Carwash Controls Backoffice",
 		defaults: { name: "Sonny's Backoffice" },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

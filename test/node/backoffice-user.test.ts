@@ -71,6 +71,25 @@ describe('Backoffice User > Create', () => {
 		expect(bed.emu.state.findUserByUsername('linked_by_mail')?.password).toBe('Given-Pass-123!');
 	});
 
+	it('linking to an unknown employee names the link field; nothing is created', async () => {
+		const usersBefore = bed.emu.state.users.length;
+		const { items: out } = await bed.run({
+			parameters: {
+				resource: 'backofficeUser',
+				operation: 'create',
+				username: 'orphan_user',
+				email: 'orphan.user@example.invalid',
+				permission: 'General User',
+				linkTo: 'posUserId',
+				linkToEmployeePosUserId: 999_999,
+			},
+			continueOnFail: true,
+		});
+		expect(out[0].json).toMatchObject({ code: 'NOT_FOUND', field: 'linkToEmployeePosUserId' });
+		expect(out[0].json.error).toContain('999999');
+		expect(bed.emu.state.users.length).toBe(usersBefore);
+	});
+
 	it('a taken username is a duplicate on the username field; the next item still runs', async () => {
 		const existing = bed.emu.state.users[0];
 		const { items: out } = await bed.run({

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import { NODE_TYPE } from './harness';
+import { NODE_TYPE, nodeSubtitle, toolDescription } from './harness';
 import { useNodeTestBed } from './testbed';
 
 const bed = useNodeTestBed({ emulator: 'manual' });
@@ -77,10 +77,79 @@ describe('node description, as n8n loads it from the build', () => {
 		});
 	});
 
+	it('the subtitle shows the labels of the operation and the resource', () => {
+		const subtitle = (resource: string, operation: string) => nodeSubtitle(bed.pkg, { resource, operation });
+		expect(subtitle('employee', 'checkAvailability')).toBe('Check Availability: Employee');
+		expect(subtitle('employee', 'create')).toBe('Create: Employee');
+		expect(subtitle('backofficeUser', 'create')).toBe('Create: Backoffice User');
+		expect(subtitle('permissionTemplate', 'getAll')).toBe('Get Many: Permission Template');
+	});
+
+	it('every operation has an action, which is also what an AI agent reads when the node is a tool', () => {
+		const props = bed.pkg.nodeType.description.properties;
+		const selectors = props.filter((p) => p.name === 'operation');
+		expect(selectors).toHaveLength(5);
+		for (const selector of selectors) {
+			// The operation selectors are built by a helper, out of reach of the lint rules on operation options.
+			expect(selector.noDataExpression, String(selector.displayOptions?.show?.resource)).toBe(true);
+			const options = selector.options as INodePropertyOptions[];
+			expect(options.map((o) => o.name)).toEqual([...options.map((o) => o.name)].sort());
+			expect(options.map((o) => o.value)).toContain(selector.default);
+			for (const option of options) {
+				const action = option.action ?? '';
+				expect(option.description, option.name).toMatch(/\w{3,}/);
+				// Sentence case, as n8n's lint rule has it: capitals only first and in all-capital words (POS, ID).
+				const [first, ...rest] = action.split(' ');
+				expect(first, action).toMatch(/^[A-Z][a-z]+$/);
+				for (const word of rest) expect(word === word.toLowerCase() || word === word.toUpperCase(), action).toBe(true);
+				if (option.value === 'getAll') expect(action).toMatch(/^Get many /);
+				const resource = String(selector.displayOptions!.show!.resource![0]);
+				expect(toolDescription(bed.pkg, { resource, operation: String(option.value) })).toBe(
+					`${action} in Sonny's Backoffice`,
+				);
+			}
+		}
+		const check = selectors
+			.flatMap((s) => s.options as INodePropertyOptions[])
+			.find((o) => o.value === 'checkAvailability')!;
+		expect(check.action).toMatch(/POS user ID, email or phone/);
+	});
+
+	it('every picker tells users they may give a name through an expression', () => {
+		const pickers = allProperties(bed.pkg.nodeType.description.properties).filter((p) => p.typeOptions?.loadOptionsMethod);
+		expect(pickers.length).toBeGreaterThanOrEqual(5);
+		for (const p of pickers) {
+			expect(p.displayName, p.name).toMatch(/ Names? or IDs?$/);
+			expect(p.description, p.name).toMatch(
+				p.type === 'multiOptions'
+					? /\. Choose from the list, or specify IDs using an <a href="https:\/\/docs\.n8n\.io\/code\/expressions\/">expression<\/a>\.$/
+					: /\. Choose from the list, or specify an ID using an <a href="https:\/\/docs\.n8n\.io\/code\/expressions\/">expression<\/a>\.$/,
+			);
+		}
+	});
+
+	it('a notice on each create operation says that generated secrets are shown once', () => {
+		const notices = bed.pkg.nodeType.description.properties.filter((p) => p.type === 'notice');
+		const shownFor = notices.map((n) => n.displayOptions?.show);
+		expect(shownFor).toEqual([
+			{ resource: ['employee'], operation: ['create'] },
+			{ resource: ['backofficeUser'], operation: ['create'] },
+		]);
+		for (const notice of notices) {
+			expect(notice.displayName).toMatch(/generated/);
+			expect(notice.displayName).toMatch(/Backoffice never shows it again/);
+		}
+		const secrets = allProperties(bed.pkg.nodeType.description.properties).filter((p) =>
+			['posPin', 'password', 'backofficePassword'].includes(p.name),
+		);
+		expect(secrets.map((p) => p.name).sort()).toEqual(['backofficePassword', 'password', 'posPin']);
+		for (const p of secrets) expect(p.description, p.name).toMatch(/Backoffice never shows it again/);
+	});
+
 	it('describes every field, and keeps a field’s own display conditions next to its operation’s', () => {
 		const props = allProperties(bed.pkg.nodeType.description.properties);
 		for (const p of props) {
-			if (p.name === 'resource' || p.name === 'operation' || p.type === 'collection') continue;
+			if (p.name === 'resource' || p.name === 'operation' || p.type === 'collection' || p.type === 'notice') continue;
 			expect(p.description, p.displayName).toMatch(/\w{3,}/);
 		}
 		const email = bed.pkg.nodeType.description.properties.find(

@@ -245,7 +245,7 @@ describe('Employee > Create', () => {
 			items: [hire(450, { permission: 'Manger' })],
 			continueOnFail: true,
 		});
-		expect(out[0].json).toMatchObject({ code: 'NOT_FOUND', field: null });
+		expect(out[0].json).toMatchObject({ code: 'NOT_FOUND', field: 'permission' });
 		expect(out[0].json.error).toContain('Manger');
 		expect(bed.emu.state.findEmployeeByPosUserId(70450)).toBeUndefined();
 		expect(bed.count('POST', '/employee/insert')).toBe(0);
@@ -343,10 +343,20 @@ describe('Employee > Disable', () => {
 			items: [{ id: 999_999 }, { id: a.posUserId }],
 			continueOnFail: true,
 		});
-		expect(out[0].json).toMatchObject({ code: 'NOT_FOUND', field: null });
+		expect(out[0].json).toMatchObject({ code: 'NOT_FOUND', field: 'posUserId' });
 		expect(out[0].pairedItem).toEqual({ item: 0 });
 		expect(out[1].json).toMatchObject({ employeeId: a.id });
 		expect(bed.emu.state.getEmployee(a.id)!.isActive).toBe(false);
+	});
+
+	it('an unknown e-mail stops the run with a description naming the field and the value', async () => {
+		const { error } = await bed.run({
+			parameters: { resource: 'employee', operation: 'disable', lookupBy: 'email', email: '={{ $json.email }}' },
+			items: [{ email: 'nobody.here@example.invalid' }],
+		});
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.description).toContain('Field "Email" (email) has the value "nobody.here@example.invalid"');
+		expect(bed.count('POST', '/employee/update')).toBe(0);
 	});
 });
 

@@ -344,3 +344,16 @@ export async function testCredentials(
 	const decrypted: ICredentialsDecrypted = { id: '1', name: 'test', type: CREDENTIAL_TYPE, data: credentials };
 	return await fn.call(new core.CredentialTestContext(), decrypted);
 }
+
+/** The node's subtitle on the canvas for these parameters, evaluated as the editor does. */
+export function nodeSubtitle(pkg: LoadedPackage, parameters: INodeParameters): unknown {
+	const node = makeNode(parameters, 'stopWorkflow');
+	const workflow = new workflowLib.Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: pkg.nodeTypes });
+	return workflow.expression.getSimpleParameterValue(node, pkg.nodeType.description.subtitle, 'internal', {});
+}
+
+/** The description an AI agent gets for the node used as a tool with these parameters ("Set Automatically"). */
+export function toolDescription(pkg: LoadedPackage, parameters: INodeParameters): string {
+	const node = makeNode({ ...parameters, descriptionType: 'auto' }, 'stopWorkflow');
+	return workflowLib.NodeHelpers.getToolDescriptionForNode(node, pkg.nodeType);
+}

@@ -107,6 +107,7 @@ describe('site names', () => {
 		});
 		expect(error?.name).toBe('NodeOperationError');
 		expect(`${error?.message} ${error?.description}`).toContain('WashU Nowhere');
+		expect(error?.description).toContain('Field "Available Sites" (availableSites) has the value "WashU Nowhere"');
 		expect(bed.emu.requests.filter((r) => r.method === 'POST' && r.path === '/employee/insert')).toHaveLength(0);
 	});
 });

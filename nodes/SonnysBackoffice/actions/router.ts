@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { AuthenticationError, ValidationError } from '../../../src/errors';
 import type { SonnysBackofficeClientApi } from '../../../src/models/api';
 import { CREDENTIAL_TYPE, createClient } from '../helpers/client';
-import { failedItem, toNodeError } from '../helpers/errors';
+import { failedItem, toNodeError, type ItemFields } from '../helpers/errors';
 import * as backofficeUser from './backofficeUser/BackofficeUser.resource';
 import * as department from './department/Department.resource';
 import * as employee from './employee/Employee.resource';
@@ -23,17 +23,32 @@ const operations: Record<string, Record<string, OperationExecute | undefined> | 
 	permissionTemplate: { getAll: permissionTemplate.getAll.execute },
 } satisfies { [R in SonnysBackofficeType['resource']]: Record<string, OperationExecute> };
 
-/** Where a core input field lives among the node's parameters: top level, else in "Additional Fields". */
-function itemValue(fns: IExecuteFunctions, itemIndex: number, field: string): unknown {
-	for (const path of [field, `additionalFields.${field}`]) {
-		try {
-			const value = fns.getNodeParameter(path, itemIndex, undefined);
-			if (value !== undefined) return value;
-		} catch {
-			// The parameter is not shown for this operation; try the next place.
-		}
+/** A parameter's value, or `undefined` when it is not shown for this operation. */
+function parameter(fns: IExecuteFunctions, itemIndex: number, path: string): unknown {
+	try {
+		return fns.getNodeParameter(path, itemIndex, undefined);
+	} catch {
+		return undefined;
 	}
-	return undefined;
+}
+
+/** The failing item's fields, as error messages name them. */
+function itemFields(fns: IExecuteFunctions, itemIndex: number): ItemFields {
+	return {
+		// Where a core input field lives among the node's parameters: top level, else in "Additional Fields".
+		valueOf: (field) => parameter(fns, itemIndex, field) ?? parameter(fns, itemIndex, `additionalFields.${field}`),
+		lookupField: (subject) => {
+			if (subject === 'permission') return 'permission';
+			if (subject === 'site') return 'availableSites';
+			if (subject !== 'employee') return undefined;
+			// Backoffice User > Create links by "Link To"; Employee > Disable finds by "Look Up By".
+			const linkTo = parameter(fns, itemIndex, 'linkTo');
+			if (linkTo === 'posUserId') return 'linkToEmployeePosUserId';
+			if (linkTo === 'email') return 'linkToEmployeeEmail';
+			const lookupBy = parameter(fns, itemIndex, 'lookupBy');
+			return lookupBy === 'posUserId' || lookupBy === 'email' ? lookupBy : undefined;
+		},
+	};
 }
 
 /**
@@ -70,9 +85,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				returnData.push(...(await execute.call(this, client, i)));
 			} catch (error) {
 				if (error instanceof AuthenticationError) fatal = error;
-				const nodeError = toNodeError(this.getNode(), error, i, (field) => itemValue(this, i, field));
+				const fields = itemFields(this, i);
+				const nodeError = toNodeError(this.getNode(), error, i, fields);
 				if (!this.continueOnFail()) throw nodeError;
-				returnData.push({ json: failedItem(nodeError, error, errorOutput), pairedItem: { item: i } });
+				returnData.push({ json: failedItem(nodeError, error, errorOutput, fields), pairedItem: { item: i } });
 			}
 		}
 	} finally {

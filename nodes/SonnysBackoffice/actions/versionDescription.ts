@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import * as backofficeUser from './backofficeUser/BackofficeUser.resource';
 import * as department from './department/Department.resource';
@@ -35,3 +35,24 @@ export const versionProperties: INodeProperties[] = [
 	...department.description,
 	...permissionTemplate.description,
 ];
+
+/** `{ "employee:create": "Create: Employee", ... }`: every operation's label with its resource's label. */
+function operationLabels(properties: INodeProperties[]): Record<string, string> {
+	const resources = (properties.find((p) => p.name === 'resource')?.options ?? []) as INodePropertyOptions[];
+	const labels: Record<string, string> = {};
+	for (const selector of properties.filter((p) => p.name === 'operation')) {
+		for (const resource of selector.displayOptions?.show?.resource ?? []) {
+			const resourceLabel = resources.find((r) => r.value === resource)?.name ?? String(resource);
+			for (const operation of (selector.options ?? []) as INodePropertyOptions[]) {
+				labels[`${String(resource)}:${String(operation.value)}`] = `${operation.name}: ${resourceLabel}`;
+			}
+		}
+	}
+	return labels;
+}
+
+/**
+ * The canvas subtitle, e.g. "Check Availability: Employee": the labels users picked rather than the internal
+ * values ("checkAvailability: employee"); an unknown pair falls back to the values.
+ */
+export const subtitle = `={{ (${JSON.stringify(operationLabels(versionProperties))})[$parameter["resource"] + ":" + $parameter["operation"]] ?? ($parameter["operation"] + ": " + $parameter["resource"]) }}`;

@@ -72,9 +72,20 @@ export function errorCode(error: unknown): string {
 	return error instanceof SonnysBackofficeError ? error.code : 'UNKNOWN_ERROR';
 }
 
-/** The input field an error is about, when there is one. */
-export function errorField(error: unknown): string | null {
+/** What the router knows about the failing item, so that an error can name the field and quote its value. */
+export interface ItemFields {
+	/** The item's value for a core input field name. */
+	valueOf(field: string): unknown;
+	/** The parameter whose value a lookup of `subject` (employee, site, permission) used, when there is one. */
+	lookupField(subject: string): string | undefined;
+}
+
+const NO_FIELDS: ItemFields = { valueOf: () => undefined, lookupField: () => undefined };
+
+/** The input field an error is about, when there is one (for a failed lookup: the field that gave the key). */
+export function errorField(error: unknown, fields: ItemFields = NO_FIELDS): string | null {
 	if (error instanceof ValidationError || error instanceof DuplicateError) return error.field;
+	if (error instanceof NotFoundError && error.key !== undefined) return fields.lookupField(error.subject) ?? null;
 	return null;
 }
 
@@ -84,19 +95,19 @@ export function errorField(error: unknown): string | null {
  * `NodeApiError` (Backoffice or the network). Messages come from the core client, which never includes
  * passwords or cookies; values of secret fields are never repeated.
  *
- * `valueOf` returns the item's value for a core field name, to name it in the description.
+ * `fields` gives the item's values and the field behind a lookup, to name them in the description.
  */
 export function toNodeError(
 	node: INode,
 	error: unknown,
 	itemIndex: number,
-	valueOf: (field: string) => unknown = () => undefined,
+	fields: ItemFields = NO_FIELDS,
 ): NodeOperationError | NodeApiError {
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
 
 	if (error instanceof ValidationError) {
 		const label = fieldLabel(error.field);
-		const shown = showValue(error.field, valueOf(rootField(error.field)));
+		const shown = showValue(error.field, fields.valueOf(rootField(error.field)));
 		return new NodeOperationError(node, `Invalid ${label}: ${error.reason}`, {
 			itemIndex,
 			description:
@@ -113,14 +124,22 @@ export function toNodeError(
 				'. Nothing was created for this item. Disabled employees keep their POS user ID reserved.',
 		});
 	}
-	if (error instanceof NotFoundError || error instanceof AmbiguousMatchError) {
-		const key = error instanceof NotFoundError && error.key !== undefined ? ` (${JSON.stringify(error.key)})` : '';
+	if (error instanceof NotFoundError) {
+		const field = errorField(error, fields);
+		const key = error.key !== undefined ? JSON.stringify(error.key) : undefined;
+		const where =
+			field !== null && key !== undefined
+				? `Field "${fieldLabel(field)}" (${field}) has the value ${key}, and no ${error.subject} matches it in Backoffice.`
+				: `No ${error.subject}${key !== undefined ? ` (${key})` : ''} matches this item's input in Backoffice.`;
 		return new NodeOperationError(node, error.message, {
 			itemIndex,
-			description:
-				error instanceof NotFoundError
-					? `No ${error.subject}${key} matches this item's input in Backoffice. Check the spelling (names match exactly as Backoffice shows them).`
-					: 'More than one record matches; use a unique key such as the POS user ID.',
+			description: `${where} Check the spelling (names match exactly as Backoffice shows them). Nothing was changed for this item.`,
+		});
+	}
+	if (error instanceof AmbiguousMatchError) {
+		return new NodeOperationError(node, error.message, {
+			itemIndex,
+			description: 'More than one record matches; use a unique key such as the POS user ID.',
 		});
 	}
 	if (error instanceof SonnysBackofficeError) {
@@ -143,8 +162,13 @@ export function toNodeError(
  * an item to the error output only when its JSON holds nothing but `error`, `message` and `details`, so there the
  * same facts travel as `{ error, details: { code, field } }`.
  */
-export function failedItem(nodeError: Error, original: unknown, errorOutput: boolean): JsonObject {
+export function failedItem(
+	nodeError: Error,
+	original: unknown,
+	errorOutput: boolean,
+	fields: ItemFields = NO_FIELDS,
+): JsonObject {
 	const code = errorCode(original);
-	const field = errorField(original);
+	const field = errorField(original, fields);
 	return errorOutput ? { error: nodeError.message, details: { code, field } } : { error: nodeError.message, code, field };
 }

@@ -15,6 +15,13 @@ import { itemParameters, outputItem, siteNames } from '../../helpers/parameters'
 import { readSecret, readSites } from '../../helpers/values';
 
 const properties: INodeProperties[] = [
+	{
+		displayName:
+			"Leave Password empty and a strong one is generated. It is returned in this node's output only, because Backoffice never shows it again: store it or hand it over in the next node.",
+		name: 'generatedSecretsNotice',
+		type: 'notice',
+		default: '',
+	},
 	requiredTextField('username', 'Username', {
 		description: 'Login name of the new Backoffice user: a letter, then 2-63 letters, digits or underscores',
 	}),

@@ -15,7 +15,7 @@ export const description: INodeProperties[] = [
 				name: 'Check Availability',
 				value: 'checkAvailability',
 				description: 'Check whether a POS user ID, e-mail or phone is still free on the tenant',
-				action: 'Check availability of an employee value',
+				action: 'Check if a POS user ID, email or phone is free',
 			},
 			{
 				name: 'Create',

@@ -24,6 +24,13 @@ import {
 } from '../../helpers/values';
 
 const properties: INodeProperties[] = [
+	{
+		displayName:
+			"Leave POS PIN (and a linked Backoffice login's password) empty and one is generated. It is returned in this node's output only, because Backoffice never shows it again: store it or hand it over in the next node.",
+		name: 'generatedSecretsNotice',
+		type: 'notice',
+		default: '',
+	},
 	requiredTextField('firstName', 'First Name', {
 		description: 'First name of the employee. Leading and trailing spaces are removed.',
 	}),

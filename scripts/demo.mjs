@@ -6,11 +6,12 @@
 // Ctrl-C stops everything it started. Nothing here talks to *.sonnyscontrols.com: all traffic stays on 127.0.0.1.
 //
 // Options: --fresh (forget the demo's n8n data first), --port=<n8n port> (default 5678 or $SBO_DEMO_PORT),
-//          --emulator-port=<port> (default 8787 or $SBO_EMULATOR_PORT).
+//          --emulator-port=<port> (default 8787 or $SBO_EMULATOR_PORT), --data-dir=<dir> (the demo's n8n data;
+//          default <cache>/demo or $SBO_DEMO_DIR), --skip-build (use the dist/ already built).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import { ensureN8n } from './n8n/ensure-n8n.mjs';
 import { EMULATOR_LOGIN, emulatorCredential, loadWorkflows } from './n8n/fixtures.mjs';
@@ -124,14 +125,18 @@ async function main() {
 		}
 	}
 
-	step('Building the package (gulp: type-check, esbuild bundle, icons)');
-	buildPackage({ log: (m) => console.log(`  ${m}`) });
+	if (args.has('skip-build')) {
+		step('Using the existing build (--skip-build)');
+	} else {
+		step('Building the package (gulp: type-check, esbuild bundle, icons)');
+		buildPackage({ log: (m) => console.log(`  ${m}`) });
+	}
 
 	step('Making sure n8n 2.41.1 and Node 24 are installed (first time: a few minutes, about 2.9 GB)');
 	const paths = await ensureN8n();
 	console.log(`  n8n: ${paths.n8nDir}`);
 
-	const demoDir = join(paths.cache, 'demo');
+	const demoDir = resolve(args.get('data-dir') ?? process.env.SBO_DEMO_DIR ?? join(paths.cache, 'demo'));
 	const userFolder = join(demoDir, 'n8n-user');
 	if (args.has('fresh')) {
 		step(`Forgetting the previous demo data (${demoDir})`);

@@ -1,6 +1,8 @@
 // The editor's own REST calls against real n8n 2.41.1: the pickers' loadOptions return the emulator's sites,
 // departments and templates, and the credential's Test button answers OK for the bot login and Error (with a
 // clear reason, no secret, one login attempt) for a wrong password or an address that is not Backoffice.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { CREDENTIAL_ID, CREDENTIAL_NAME, CREDENTIAL_TYPE, EMULATOR_LOGIN, NODE_TYPE } from '../../scripts/n8n/fixtures.mjs';
@@ -94,6 +96,14 @@ describe('credential test through the editor API', () => {
 		const result = await test({ ...EMULATOR_LOGIN, baseUrl: `http://127.0.0.1:${port}` });
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/unreachable|connect/i);
+	});
+
+	it('leaves no password in n8n\'s log', () => {
+		const log = readFileSync(join(env.workDir, 'n8n.log'), 'utf8');
+		expect(log.length).toBeGreaterThan(0);
+		expect(log).not.toContain('not-the-Password-42');
+		expect(log).not.toContain(EMULATOR_LOGIN.password);
+		expect(log).not.toMatch(/PHPSESSID=\w/);
 	});
 
 	it('refuses a plain-http base URL that is not loopback before any request', async () => {

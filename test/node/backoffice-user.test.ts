@@ -35,6 +35,29 @@ describe('Backoffice User > Create', () => {
 		expect(user.password).toBe(json.password);
 	});
 
+	it('a batch logs in once and inserts each user once', async () => {
+		const { items: out, error } = await bed.run({
+			parameters: {
+				resource: 'backofficeUser',
+				operation: 'create',
+				username: '={{ "batch_user_" + $json.n }}',
+				email: '={{ "batch.user" + $json.n + "@example.invalid" }}',
+				permission: 'General User',
+				linkTo: 'none',
+				firstName: 'Batch',
+				lastName: '={{ "User" + $json.n }}',
+			},
+			items: [1, 2, 3].map((n) => ({ n })),
+		});
+		expect(error).toBeUndefined();
+		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(new Set(out.map((o) => o.json.password)).size).toBe(3);
+		for (const n of [1, 2, 3]) expect(bed.emu.state.findUserByUsername(`batch_user_${n}`)).toBeDefined();
+		expect(bed.count('POST', '/login_check')).toBe(1);
+		expect(bed.count('POST', '/user/insert')).toBe(3);
+		expect(bed.emu.requests.filter((r) => r.method === 'POST')).toHaveLength(1 + 3);
+	});
+
 	it('links users to employees by POS user ID and by e-mail, from expressions, with a given password', async () => {
 		const [a, b] = linkable();
 		const link = async (linkTo: string, extra: Record<string, string>, item: Record<string, unknown>) =>

@@ -87,14 +87,22 @@ describe('loadOptions (the editor pickers)', () => {
 		expect(bo.map((o) => o.value)).toEqual(expect.arrayContaining(['Administrator', 'General User']));
 	});
 
-	it('a refused login reaches the editor as a NodeApiError without the password', async () => {
-		const error = await bed.loadOptions('getSites', { credentials: bed.credentials('wrong-secret-123') }).catch(
-			(e: unknown) => e as Error & { description?: string },
-		);
-		expect(error).toBeInstanceOf(Error);
+	const methods = ['getSites', 'getDepartments', 'getPosPermissionTemplates', 'getBackofficePermissionTemplates'];
+
+	it.each(methods)('%s logs in once with the credential, reads without writing, and lists names as values', async (method) => {
+		const options = await bed.loadOptions(method);
+		expect(options.length).toBeGreaterThan(1);
+		for (const o of options) expect(typeof o.value === 'string' && o.name.length > 0, JSON.stringify(o)).toBe(true);
+		expect(bed.count('POST', '/login_check')).toBe(1);
+		expect(bed.emu.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+		if (method === 'getSites' || method === 'getDepartments') expect(bed.count('GET', '/employee/create')).toBe(1);
+	});
+
+	it.each(methods)('%s with a refused login is a NodeApiError, tried once', async (method) => {
+		const error = await bed.loadOptions(method, { credentials: bed.credentials('wrong-secret-456') }).catch((e: unknown) => e);
 		expect((error as Error).constructor.name).toBe('NodeApiError');
 		expect(JSON.stringify({ m: (error as Error).message, d: (error as { description?: string }).description })).not.toContain(
-			'wrong-secret-123',
+			'wrong-secret-456',
 		);
 		expect(bed.count('POST', '/login_check')).toBe(1);
 	});

@@ -336,6 +336,48 @@ describe('Employee > Disable', () => {
 		expect(bed.emu.state.getEmployee(c.id)!.isActive).toBe(false);
 	});
 
+	it('a batch logs in once; each item is found, posted once and read back; e-mails are mapped once per batch', async () => {
+		const active = bed.emu.state.employees.filter((e) => e.isActive && e.email !== '');
+		const byId = await bed.run({
+			parameters: { resource: 'employee', operation: 'disable', lookupBy: 'posUserId', posUserId: '={{ $json.id }}' },
+			items: active.slice(0, 3).map((e) => ({ id: e.posUserId })),
+		});
+		expect(byId.error).toBeUndefined();
+		expect(bed.count('POST', '/login_check')).toBe(1);
+		expect(bed.count('POST', '/employee/update')).toBe(3);
+		// Per item: the edit form before the change and the read-back after it.
+		expect(bed.count('GET', /\/employee\/edit\/\d+/)).toBe(6);
+		expect(bed.emu.requests.filter((r) => r.method === 'POST')).toHaveLength(1 + 3);
+
+		bed.emu.requests.length = 0;
+		const byEmail = await bed.run({
+			parameters: { resource: 'employee', operation: 'disable', lookupBy: 'email', email: '={{ $json.email }}' },
+			items: active.slice(3, 7).map((e) => ({ email: e.email })),
+		});
+		expect(byEmail.error).toBeUndefined();
+		expect(byEmail.items.map((o) => o.json.employeeId)).toEqual(active.slice(3, 7).map((e) => e.id));
+		expect(bed.count('POST', '/login_check')).toBe(1);
+		// The e-mail -> employee map (the Backoffice user form, protocol A.9) is read once for the whole batch.
+		expect(bed.count('GET', '/user/create')).toBe(1);
+		expect(bed.count('POST', '/employee/update')).toBe(4);
+		expect(bed.count('GET', /\/employee\/edit\/\d+/)).toBe(8);
+		for (const e of active.slice(0, 7)) expect(bed.emu.state.getEmployee(e.id)!.isActive).toBe(false);
+	});
+
+	it('an employee who is already inactive is reported, and nothing is posted', async () => {
+		const a = bed.emu.state.employees.find((e) => e.isActive)!;
+		const run = async () =>
+			await bed.run({
+				parameters: { resource: 'employee', operation: 'disable', lookupBy: 'posUserId', posUserId: a.posUserId },
+			});
+		expect((await run()).items[0].json).toMatchObject({ employeeId: a.id, alreadyInactive: false });
+		bed.emu.requests.length = 0;
+		const again = await run();
+		expect(again.error).toBeUndefined();
+		expect(again.items[0].json).toMatchObject({ employeeId: a.id, alreadyInactive: true });
+		expect(bed.count('POST', '/employee/update')).toBe(0);
+	});
+
 	it('an unknown employee is a NodeOperationError; with Continue the other items still run', async () => {
 		const a = bed.emu.state.employees.find((e) => e.isActive)!;
 		const { items: out } = await bed.run({
@@ -385,5 +427,27 @@ describe('Employee > Check Availability', () => {
 			{ field: 'phone', value: taken.phone, available: false },
 			{ field: 'phone', value: '(999) 555-0000', available: true },
 		]);
+	});
+
+	it('a batch logs in once; e-mails and phones are read once per batch, each POS user ID is searched fresh', async () => {
+		const people = bed.emu.state.employees.filter((e) => e.isActive && e.email !== '').slice(0, 4);
+		const check = async (checkField: 'posUserId' | 'email' | 'phone') => {
+			bed.emu.requests.length = 0;
+			const { items: out, error } = await bed.run({
+				parameters: { resource: 'employee', operation: 'checkAvailability', checkField, [checkField]: '={{ $json.value }}' },
+				items: people.map((e) => ({ value: e[checkField] })),
+			});
+			expect(error).toBeUndefined();
+			expect(out.map((o) => o.json.available)).toEqual([false, false, false, false]);
+			expect(bed.count('POST', '/login_check')).toBe(1);
+			expect(bed.emu.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+		};
+		await check('email');
+		expect(bed.count('GET', '/user/create')).toBe(1);
+		await check('phone');
+		expect(bed.count('GET', '/employee')).toBe(1);
+		await check('posUserId');
+		// Disabled employees keep their ID reserved, so every ID is looked up in the roster as it is now.
+		expect(bed.count('GET', '/employee')).toBe(4);
 	});
 });

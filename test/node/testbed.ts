@@ -36,8 +36,8 @@ export interface NodeTestBed {
 	): Promise<INodePropertyOptions[]>;
 	/** Runs the credential's "Test" button with the current emulator's credentials unless others are given. */
 	testCredentials(credentials?: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult>;
-	/** How many requests the emulator logged with this method and path (query ignored). */
-	count(method: string, path: string): number;
+	/** How many requests the emulator logged with this method and path (query ignored; a RegExp must match it whole). */
+	count(method: string, path: string | RegExp): number;
 }
 
 /**
@@ -81,7 +81,11 @@ export function useNodeTestBed(options: { emulator?: 'each' | 'manual' } = {}): 
 		loadOptions: async (method, { parameters, credentials } = {}) =>
 			await loadOptions(bed.pkg, method, credentials ?? bed.credentials(), parameters),
 		testCredentials: async (credentials) => await testCredentials(bed.pkg, credentials ?? bed.credentials()),
-		count: (method, path) => bed.emu.requests.filter((r) => r.method === method && r.path.split('?')[0] === path).length,
+		count: (method, path) =>
+			bed.emu.requests.filter((r) => {
+				const bare = r.path.split('?')[0];
+				return r.method === method && (typeof path === 'string' ? bare === path : new RegExp(`^(?:${path.source})$`).test(bare));
+			}).length,
 	};
 	return bed;
 }

@@ -26,6 +26,7 @@ import { disableEmployee } from './operations/disable-employee';
 import { listDepartments, listPermissions, listSites } from './operations/discovery';
 import { EmployeeIndex } from './operations/employee-index';
 import { parseLoginError } from './pages/login';
+import { redactError } from './session/redact';
 import { BackofficeSession } from './session/session';
 import { DEFAULT_RETRY_POLICY } from './transport/retry';
 import type { Transport } from './transport/types';
@@ -33,6 +34,9 @@ import { isLoopbackHost, UndiciTransport } from './transport/undici-transport';
 
 /** Version sent in the default User-Agent (keep in step with package.json). */
 export const CLIENT_VERSION = '0.1.0';
+
+/** Input fields whose values are secrets. */
+const INPUT_SECRETS = ['password', 'posPin', 'backofficePassword'] as const;
 
 /** Default per-request timeout. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -100,62 +104,64 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 	/** Logs in now unless already logged in (normally lazy). One request; a refused login is never retried. */
 	async login(): Promise<void> {
 		this.assertOpen();
-		await this.session.ensureLoggedIn();
+		await this.run(undefined, () => this.session.ensureLoggedIn());
 	}
 
 	/** Creates a POS employee (and optionally its linked Backoffice user). */
 	async createEmployee(input: CreateEmployeeInput): Promise<EmployeeCreated> {
 		this.assertOpen();
-		return createEmployee(this.ctx, input);
+		return this.run(input, () => createEmployee(this.ctx, input));
 	}
 
 	/** Disables an employee found by POS user ID or e-mail. */
 	async disableEmployee(input: DisableEmployeeInput): Promise<EmployeeDisabled> {
 		this.assertOpen();
-		return disableEmployee(this.ctx, input);
+		return this.run(input, () => disableEmployee(this.ctx, input));
 	}
 
 	/** Creates a Backoffice user, standalone or linked to an employee. */
 	async createBackofficeUser(input: CreateBackofficeUserInput): Promise<BackofficeUserCreated> {
 		this.assertOpen();
-		return createBackofficeUser(this.ctx, input);
+		return this.run(input, () => createBackofficeUser(this.ctx, input));
 	}
 
 	/** Every site the bot user can see (cached; shares one GET with `listDepartments`). */
 	async listSites(options: RefreshOption = {}): Promise<Site[]> {
 		this.assertOpen();
-		return listSites(this.ctx, options.refresh === true);
+		return this.run(options, () => listSites(this.ctx, options.refresh === true));
 	}
 
 	/** Every department (cached; shares one GET with `listSites`). */
 	async listDepartments(options: RefreshOption = {}): Promise<Department[]> {
 		this.assertOpen();
-		return listDepartments(this.ctx, options.refresh === true);
+		return this.run(options, () => listDepartments(this.ctx, options.refresh === true));
 	}
 
 	/** POS or Backoffice permission templates (cached per scope). */
 	async listPermissions(options: ListPermissionsInput): Promise<Permission[]> {
 		this.assertOpen();
-		const v = validateListPermissions(options);
-		return listPermissions(this.ctx, v.scope, v.refresh === true);
+		return this.run(options, () => {
+			const v = validateListPermissions(options);
+			return listPermissions(this.ctx, v.scope, v.refresh === true);
+		});
 	}
 
 	/** Whether a POS user ID is free (live search; inactive employees keep theirs). */
 	async isPosUserIdAvailable(input: PosUserIdAvailabilityInput): Promise<boolean> {
 		this.assertOpen();
-		return isPosUserIdAvailable(this.ctx, input);
+		return this.run(input, () => isPosUserIdAvailable(this.ctx, input));
 	}
 
 	/** Whether an e-mail is free among employees (cached index). */
 	async isEmailAvailable(input: EmailAvailabilityInput): Promise<boolean> {
 		this.assertOpen();
-		return isEmailAvailable(this.ctx, input);
+		return this.run(input, () => isEmailAvailable(this.ctx, input));
 	}
 
 	/** Whether a phone number is free among employees (cached index, compared as digits). */
 	async isPhoneAvailable(input: PhoneAvailabilityInput): Promise<boolean> {
 		this.assertOpen();
-		return isPhoneAvailable(this.ctx, input);
+		return this.run(input, () => isPhoneAvailable(this.ctx, input));
 	}
 
 	/** Releases the connection pool. Idempotent. Does not log out (the session simply ends). */
@@ -169,6 +175,25 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 	/** `await using client = new SonnysBackofficeClient(...)` closes it at scope exit. */
 	async [Symbol.asyncDispose](): Promise<void> {
 		await this.close();
+	}
+
+	/**
+	 * Runs one public call. Every error leaves through here without a known secret in it: the bot password,
+	 * session cookies and the PINs and passwords sent so far, plus the call's own secret inputs.
+	 */
+	private async run<T>(input: unknown, call: () => Promise<T>): Promise<T> {
+		try {
+			return await call();
+		} catch (err) {
+			const secrets = this.session.secrets;
+			if (input !== null && typeof input === 'object') {
+				for (const key of INPUT_SECRETS) {
+					const value = (input as Record<string, unknown>)[key];
+					if (typeof value === 'string' || typeof value === 'number') secrets.add(value);
+				}
+			}
+			throw redactError(err, secrets.list());
+		}
 	}
 
 	private assertOpen(): void {

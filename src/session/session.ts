@@ -9,6 +9,7 @@ import { DEFAULT_RETRY_POLICY, retryDecision, type AttemptOutcome, type RetryPol
 import type { Transport, TransportResponse } from '../transport/types';
 import { classifyPage, describePage } from '../pages/page-kind';
 import { classifyLoginResponse, isLoginPage } from './login-page';
+import { SecretRegistry } from './redact';
 
 /** Name/value pairs of a form body, in submission order. */
 export type FormPairs = Array<[string, string]>;
@@ -42,6 +43,8 @@ export interface SessionOptions {
 }
 
 const MAX_GET_REDIRECTS = 5;
+/** Form fields whose values are secrets: the bot password, POS PINs, Backoffice passwords. */
+const SECRET_FORM_FIELDS = new Set(['_password', 'posCredential[POSLoginPassword]', 'user[password]', 'user[confirmPassword]']);
 /** Re-logins one request may trigger (each needs the previous session to have served pages). */
 const MAX_RELOGINS_PER_REQUEST = 3;
 /** Sends of one request across expiries, whoever logged in again in between. */
@@ -72,8 +75,11 @@ export class BackofficeSession {
 	private generationServed = false;
 	private loginInFlight?: Promise<void>;
 	private loginFailure?: AuthenticationError;
+	/** Every secret this session has sent or received (password, session cookies, PINs, passwords), for redaction. */
+	readonly secrets = new SecretRegistry();
 
 	constructor(private readonly options: SessionOptions) {
+		this.secrets.add(options.password);
 		this.origin = new URL(options.baseUrl).origin;
 		this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
 		this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
@@ -259,7 +265,10 @@ export class BackofficeSession {
 		};
 		const cookie = await this.jar.getCookieString(url);
 		if (cookie) headers.cookie = cookie;
-		if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
+		if (body !== undefined) {
+			headers['content-type'] = 'application/x-www-form-urlencoded';
+			for (const [name, value] of new URLSearchParams(body)) if (SECRET_FORM_FIELDS.has(name)) this.secrets.add(value);
+		}
 		const res = await this.options.transport.request({
 			method,
 			url,
@@ -270,6 +279,7 @@ export class BackofficeSession {
 		});
 		const setCookie = res.headers['set-cookie'];
 		for (const c of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
+			this.secrets.add(/^[^=;]*=([^;]*)/.exec(c)?.[1]);
 			await this.jar.setCookie(c, url, { ignoreError: true });
 		}
 		return res;

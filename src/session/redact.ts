@@ -1,0 +1,79 @@
+/**
+ * Last line of defence for secrets in errors: whatever a server echoed (a login error naming the password, a
+ * refusal flash quoting a PIN) or a library put on an error, no known secret leaves the client inside one.
+ */
+import { inspect } from 'node:util';
+
+/** Shorter values are not redacted: they would mangle ordinary text and cannot be told from it anyway. */
+const MIN_SECRET_LENGTH = 4;
+const MASK = '[redacted]';
+const MAX_CAUSE_DEPTH = 8;
+
+/** Remembers secret values as they are used, bounded (oldest forgotten first). */
+export class SecretRegistry {
+	private readonly values = new Set<string>();
+
+	constructor(private readonly capacity = 500) {}
+
+	/** Records a secret (ignored when too short to redact safely). */
+	add(value: string | number | undefined | null): void {
+		if (value === undefined || value === null) return;
+		const s = String(value);
+		if (s.length < MIN_SECRET_LENGTH || this.values.has(s)) return;
+		this.values.add(s);
+		if (this.values.size > this.capacity) this.values.delete(this.values.values().next().value as string);
+	}
+
+	/** Every remembered secret, longest first (so a secret containing another is masked whole). */
+	list(): string[] {
+		return [...this.values].sort((a, b) => b.length - a.length);
+	}
+}
+
+/** A pattern for one secret; a numeric one (a PIN) only as a whole number, not inside a longer id. */
+function patternOf(secret: string): RegExp {
+	const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	return new RegExp(/^\d+$/.test(secret) ? `(?<!\\d)${escaped}(?!\\d)` : escaped, 'g');
+}
+
+/** `text` with every occurrence of each secret masked. */
+export function redactText(text: string, secrets: readonly string[]): string {
+	let out = text;
+	for (const s of secrets) if (s.length >= MIN_SECRET_LENGTH && out.includes(s)) out = out.replace(patternOf(s), MASK);
+	return out;
+}
+
+function mentions(value: unknown, secrets: readonly string[]): boolean {
+	const text = typeof value === 'string' ? value : inspect(value, { depth: 4, showHidden: false });
+	return secrets.some((s) => s.length >= MIN_SECRET_LENGTH && text.includes(s) && patternOf(s).test(text));
+}
+
+/**
+ * `err` without any of `secrets` in its message, stack, other fields or `cause` chain. The same object is
+ * returned when it is clean (the usual case); otherwise a copy with the same class, code and fields, so callers
+ * still switch on them. Object-valued fields that mention a secret (e.g. a library's header dump) are dropped.
+ */
+export function redactError<T>(err: T, secrets: readonly string[], depth = 0): T {
+	if (!(err instanceof Error) || secrets.length === 0 || depth > MAX_CAUSE_DEPTH) return err;
+	const descriptors = Object.getOwnPropertyDescriptors(err) as Record<string, PropertyDescriptor>;
+	// V8's `stack` is an accessor bound to the original object: read it into a plain value.
+	for (const [key, d] of Object.entries(descriptors)) {
+		if (!d.get) continue;
+		let value: unknown;
+		try {
+			value = (err as unknown as Record<string, unknown>)[key];
+		} catch {
+			value = undefined;
+		}
+		descriptors[key] = { value, writable: true, enumerable: d.enumerable, configurable: true };
+	}
+	const cause = descriptors.cause?.value as unknown;
+	const cleanCause = descriptors.cause ? redactError(cause, secrets, depth + 1) : undefined;
+	const dirty = Object.entries(descriptors).filter(([key, d]) => key !== 'cause' && 'value' in d && mentions(d.value, secrets));
+	if (dirty.length === 0 && cleanCause === cause) return err;
+	for (const [key, d] of dirty) {
+		descriptors[key] = { ...d, value: typeof d.value === 'string' ? redactText(d.value, secrets) : MASK };
+	}
+	if (descriptors.cause) descriptors.cause = { ...descriptors.cause, value: cleanCause };
+	return Object.create(Object.getPrototypeOf(err), descriptors) as T;
+}

@@ -17,7 +17,7 @@ import { readSecret, readSites } from '../../helpers/values';
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			"Leave Password empty and a strong one is generated. It is returned in this node's output only, because Backoffice never shows it again: store it or hand it over in the next node.",
+			"Unless you add a Password under Additional Fields, a strong one is generated. It is returned in this node's output only, because Backoffice never shows it again: store it or hand it over in the next node.",
 		name: 'generatedSecretsNotice',
 		type: 'notice',
 		default: '',

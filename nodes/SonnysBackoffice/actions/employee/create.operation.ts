@@ -26,7 +26,7 @@ import {
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			"Leave POS PIN (and a linked Backoffice login's password) empty and one is generated. It is returned in this node's output only, because Backoffice never shows it again: store it or hand it over in the next node.",
+			"Unless you add them under Additional Fields, the POS PIN (and the password of a linked Backoffice login) are generated. They are returned in this node's output only, because Backoffice never shows them again: store them or hand them over in the next node.",
 		name: 'generatedSecretsNotice',
 		type: 'notice',
 		default: '',

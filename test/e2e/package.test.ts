@@ -118,7 +118,7 @@ describe('the packed package', () => {
 		expect(emu.requests.some((r) => r.method === 'POST' && r.path.startsWith('/login_check'))).toBe(true);
 	});
 
-	it('ships a changelog entry for the packed version', () => {
+	it('has a changelog entry for the version in package.json', () => {
 		const changelog = readFileSync(join(repoRoot, 'CHANGELOG.md'), 'utf8');
 		expect(changelog).toContain(`## ${(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version}`);
 		expect(existsSync(join(repoRoot, 'LICENSE'))).toBe(true);

@@ -9,16 +9,16 @@ function linkable() {
 	return bed.emu.state.employees.filter((e) => e.isActive && e.email !== '' && !bed.emu.state.findUserByEmployeeId(e.id));
 }
 
+/** Backoffice User > Create, standalone, with the General User template; each test adds its own fields. */
+const standalone = { resource: 'backofficeUser', operation: 'create', permission: 'General User', linkTo: 'none' };
+
 describe('Backoffice User > Create', () => {
 	it('creates a standalone user and returns the generated password', async () => {
 		const { items: out, error } = await bed.run({
 			parameters: {
-				resource: 'backofficeUser',
-				operation: 'create',
+				...standalone,
 				username: 'night_manager',
 				email: 'night.manager@example.invalid',
-				permission: 'General User',
-				linkTo: 'none',
 				firstName: 'Night',
 				lastName: 'Manager',
 			},
@@ -38,12 +38,9 @@ describe('Backoffice User > Create', () => {
 	it('a batch logs in once and inserts each user once', async () => {
 		const { items: out, error } = await bed.run({
 			parameters: {
-				resource: 'backofficeUser',
-				operation: 'create',
+				...standalone,
 				username: '={{ "batch_user_" + $json.n }}',
 				email: '={{ "batch.user" + $json.n + "@example.invalid" }}',
-				permission: 'General User',
-				linkTo: 'none',
 				firstName: 'Batch',
 				lastName: '={{ "User" + $json.n }}',
 			},
@@ -117,12 +114,9 @@ describe('Backoffice User > Create', () => {
 		const existing = bed.emu.state.users[0];
 		const { items: out } = await bed.run({
 			parameters: {
-				resource: 'backofficeUser',
-				operation: 'create',
+				...standalone,
 				username: '={{ $json.username }}',
 				email: '={{ $json.email }}',
-				permission: 'General User',
-				linkTo: 'none',
 				firstName: 'Dup',
 				lastName: 'Licate',
 			},
@@ -140,12 +134,9 @@ describe('Backoffice User > Create', () => {
 	it('an invalid username fails only its own item', async () => {
 		const { items: out } = await bed.run({
 			parameters: {
-				resource: 'backofficeUser',
-				operation: 'create',
+				...standalone,
 				username: '={{ $json.username }}',
 				email: '={{ $json.username + "@example.invalid" }}',
-				permission: 'General User',
-				linkTo: 'none',
 				firstName: 'Batch',
 				lastName: 'User',
 				additionalFields: { password: '={{ $json.password }}' },
@@ -164,12 +155,9 @@ describe('Backoffice User > Create', () => {
 	it('an invalid username is refused before any request', async () => {
 		const { error } = await bed.run({
 			parameters: {
-				resource: 'backofficeUser',
-				operation: 'create',
+				...standalone,
 				username: '9lives',
 				email: 'cat@example.invalid',
-				permission: 'General User',
-				linkTo: 'none',
 				firstName: 'Nine',
 				lastName: 'Lives',
 			},

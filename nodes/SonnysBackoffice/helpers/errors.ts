@@ -121,7 +121,8 @@ export function toNodeError(
 			description:
 				`Field "${label}" (${error.field}) has the value ${JSON.stringify(error.value)}, which must be unique on the tenant and already belongs to ` +
 				(error.existingEmployeeId !== undefined ? `employee ${error.existingEmployeeId}` : 'another record') +
-				'. Nothing was created for this item. Disabled employees keep their POS user ID reserved.',
+				'. Nothing was created for this item.' +
+				(error.field === 'posUserId' ? ' Disabled employees keep their POS user ID reserved.' : ''),
 		});
 	}
 	if (error instanceof NotFoundError) {

@@ -1,4 +1,4 @@
-import { BackofficeServerError, DuplicateError, OutcomeUnknownError, TimeoutError } from '../errors';
+import { DuplicateError } from '../errors';
 import { generatePassword } from '../generators';
 import type { BackofficeUserCreated, CreateBackofficeUserInput } from '../models/api';
 import { validateCreateBackofficeUser } from '../models/schemas';
@@ -8,6 +8,7 @@ import { buildUserInsertPairs } from '../payloads/user-insert';
 import type { OperationContext } from './context';
 import { loadBoTemplates, loadCreatePage, resolveTemplate } from './discovery';
 import { resolveEmployeeId } from './disable-employee';
+import { reconcileLostCreate } from './reconcile';
 import { idFromLocation, isAmbiguousFailure, rejectionFromResponse } from './write-outcome';
 
 /** The Milestone-1 notice every Backoffice user creation returns (reference library B.8). */
@@ -125,39 +126,28 @@ async function postUserInsert(
 	email: string,
 	warnings: string[],
 ): Promise<number> {
+	let failure: unknown;
 	try {
 		const res = await ctx.session.post('/user/insert', pairs);
 		const id = idFromLocation(res.location, USER_ID_IN_LOCATION);
 		if (id !== undefined) return id;
-		throw await rejectionFromResponse(ctx, `Backoffice user '${username}'`, res, { username, email });
+		failure = await rejectionFromResponse(ctx, `Backoffice user '${username}'`, res, { username, email });
 	} catch (err) {
-		if (err instanceof DuplicateError || !isAmbiguousFailure(err)) throw err;
-		const cause = err as Error;
-		const checked = `the Backoffice user list (${ALL_USERS_PATH}) for username '${username}'`;
-		let found;
-		try {
-			found = await findUserByUsername(ctx, username);
-		} catch (lookupErr) {
-			throw new OutcomeUnknownError(
-				`creating Backoffice user '${username}' failed (${cause.message}); the request was not re-sent`,
-				`${checked} failed too (${(lookupErr as Error).message})`,
-				{ cause },
-			);
-		}
-		if (found) {
-			warnings.push(`the create request failed (${cause.message}) but Backoffice user ${found.userId} exists; it was not re-sent`);
-			return found.userId;
-		}
-		if (found === undefined || cause instanceof TimeoutError) {
-			throw new OutcomeUnknownError(
-				`creating Backoffice user '${username}' failed (${cause.message}); the request was not re-sent`,
-				found === undefined ? `${checked}, which does not show usernames` : `${checked}: not there yet, the server may still create it`,
-				{ cause },
-			);
-		}
-		throw new BackofficeServerError(
-			`creating Backoffice user '${username}' failed (${cause.message}); ${checked} shows it does not exist: nothing was created`,
-			{ cause },
-		);
+		failure = err;
 	}
+	if (failure instanceof DuplicateError || !isAmbiguousFailure(failure)) throw failure;
+	const cause = failure as Error;
+	// Sound because the username was free before the insert (assertUsernameFree): a user found now is ours.
+	const userId = await reconcileLostCreate<number>(
+		`creating Backoffice user '${username}'`,
+		`the Backoffice user list (${ALL_USERS_PATH}) for username '${username}'`,
+		cause,
+		async () => {
+			const found = await findUserByUsername(ctx, username);
+			if (found) return { kind: 'found', value: found.userId };
+			return found === undefined ? { kind: 'unclear', why: 'the user list does not show usernames' } : { kind: 'absent' };
+		},
+	);
+	warnings.push(`the create request failed (${cause.message}) but Backoffice user ${userId} exists; it was not re-sent`);
+	return userId;
 }

@@ -12,7 +12,7 @@ import type { OperationContext } from './context';
 import { assertUsernameFree, createLinkedUser } from './create-backoffice-user';
 import { loadCreatePage, loadPosTemplates, resolveTemplate } from './discovery';
 import { withMessagePrefix } from './error-context';
-import { reconcileLostInsert } from './reconcile-insert';
+import { reconcileLostInsert } from './reconcile';
 import { findByPosUserId, idFromLocation, isAmbiguousFailure, rejectionFromResponse, sameSet } from './write-outcome';
 
 type Validated = ReturnType<typeof validateCreateEmployee>;

@@ -143,7 +143,11 @@ describe('node description, as n8n loads it from the build', () => {
 			['posPin', 'password', 'backofficePassword'].includes(p.name),
 		);
 		expect(secrets.map((p) => p.name).sort()).toEqual(['backofficePassword', 'password', 'posPin']);
-		for (const p of secrets) expect(p.description, p.name).toMatch(/Backoffice never shows it again/);
+		for (const p of secrets) {
+			expect(p.description, p.name).toMatch(/Backoffice never shows it again/);
+			// Shown under the field itself, not only on hover.
+			expect(p.hint, p.name).toMatch(/generated.*Backoffice never shows it again/);
+		}
 	});
 
 	it("writes every description as n8n's lint rules ask, including fields built by helpers", () => {

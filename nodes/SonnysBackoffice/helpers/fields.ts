@@ -10,8 +10,6 @@ import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n
 interface FieldOptions {
 	description: string;
 	displayOptions?: IDisplayOptions;
-	/** A hint shown under the field (descriptions are only shown on hover). */
-	hint?: string;
 }
 
 interface NamedFieldOptions extends FieldOptions {
@@ -20,10 +18,7 @@ interface NamedFieldOptions extends FieldOptions {
 }
 
 function where(options: FieldOptions): Partial<INodeProperties> {
-	return {
-		...(options.displayOptions ? { displayOptions: options.displayOptions } : {}),
-		...(options.hint ? { hint: options.hint } : {}),
-	};
+	return options.displayOptions ? { displayOptions: options.displayOptions } : {};
 }
 
 /** The "Operation" selector of one resource. */
@@ -110,7 +105,10 @@ export function requiredTextField(name: string, displayName: string, options: Fi
 	return { displayName, name, type: 'string', required: true, default: '', ...where(options), description: options.description };
 }
 
-/** A password for a new Backoffice login; empty means "generate one". Never shown in clear. */
+/**
+ * A password for a new Backoffice login; empty means "generate one". Never shown in clear. The hint under the
+ * field repeats what the description (shown only on hover) says: a generated password is shown once.
+ */
 export function newPasswordField(name: string, displayName: string, options: FieldOptions): INodeProperties {
 	return {
 		displayName,
@@ -119,6 +117,7 @@ export function newPasswordField(name: string, displayName: string, options: Fie
 		typeOptions: { password: true },
 		default: '',
 		...where(options),
+		hint: 'Empty: a strong password is generated and returned in the output only, because Backoffice never shows it again',
 		description: options.description,
 	};
 }

@@ -136,6 +136,7 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				default: 10000,
 				typeOptions: { minValue: 10000, maxValue: 99999, numberPrecision: 0 },
+				hint: 'Remove this field to have a PIN generated; it is returned in the output only, because Backoffice never shows it again',
 				description:
 					'5-digit PIN (10000-99999) for the POS. Leave it out to generate a random one; it is returned in the output because Backoffice never shows it again.',
 			},

@@ -169,6 +169,14 @@ describe('node description, as n8n loads it from the build', () => {
 			else expect(description, name).toMatch(/\.$/);
 			if (type === 'boolean') expect(description, name).toMatch(/^Whether /);
 		}
+		// Display names in title case (small words aside), as n8n's display-name rule has it.
+		const small = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
+		for (const p of allProperties(bed.pkg.nodeType.description.properties)) {
+			if (p.type === 'notice') continue;
+			for (const [index, word] of p.displayName.split(' ').entries()) {
+				expect(index > 0 && small.has(word) ? true : /^[A-Z0-9]/.test(word), `${p.name}: ${p.displayName}`).toBe(true);
+			}
+		}
 	});
 
 	it('describes every field, and keeps a field’s own display conditions next to its operation’s', () => {

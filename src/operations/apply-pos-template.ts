@@ -1,8 +1,8 @@
-import { OutcomeUnknownError, VerificationError } from '../errors';
+import { VerificationError } from '../errors';
 import { parsePosPermissionsPage, type PermissionFieldMeta } from '../pages/employee-permissions';
 import { buildPosPermissionsPairs } from '../payloads/pos-permissions';
 import type { OperationContext } from './context';
-import { isAmbiguousFailure, rejectionFromResponse, sameSet } from './write-outcome';
+import { postThenReadBack, sameSet } from './write-outcome';
 
 /** A POS template as the permissions page lists it. */
 export interface PosTemplate {
@@ -35,29 +35,16 @@ export async function applyPosTemplate(
 		overrides: template.overrides,
 		hasActionApprovalAuthority: authority,
 	});
-	let permFailure: Error | undefined;
-	try {
-		const pr = await ctx.session.post('/employee/permissions/update', permPairs);
-		if (pr.location?.split('?')[0] !== '/employee') {
-			throw await rejectionFromResponse(ctx, `the permissions of employee ${employeeId}`, pr, {});
-		}
-	} catch (err) {
-		if (!isAmbiguousFailure(err)) throw err;
-		permFailure = err as Error;
-	}
 	// A permissions POST can be "accepted but silently ignored" (protocol A.0): verify on the page.
 	const permPath = `/employee/permissions/${employeeId}`;
-	let perms;
-	try {
-		perms = parsePosPermissionsPage((await ctx.session.get(permPath)).body, permPath);
-	} catch (err) {
-		if (!permFailure) throw err;
-		throw new OutcomeUnknownError(
-			`employee ${employeeId} was created; applying template '${template.name}' failed (${permFailure.message})`,
-			`reading ${permPath} back also failed (${(err as Error).message})`,
-			{ cause: permFailure },
-		);
-	}
+	const { after: perms, failure: permFailure } = await postThenReadBack(ctx, {
+		path: '/employee/permissions/update',
+		pairs: permPairs,
+		successPath: '/employee',
+		action: `applying template '${template.name}' to employee ${employeeId}`,
+		readBackPath: permPath,
+		readBack: async () => parsePosPermissionsPage((await ctx.session.get(permPath)).body, permPath),
+	});
 	if (!sameSet(perms.granted, template.grants) || !sameSet(perms.overrides, template.overrides)) {
 		throw new VerificationError(
 			`employee ${employeeId} was created but template '${template.name}' did not take effect` +
@@ -65,5 +52,4 @@ export async function applyPosTemplate(
 		);
 	}
 	if (permFailure) warnings.push(`the permissions request failed (${permFailure.message}) but reading them back shows '${template.name}' applied`);
-
 }

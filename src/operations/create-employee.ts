@@ -91,7 +91,7 @@ async function create(ctx: OperationContext, v: Validated): Promise<EmployeeCrea
 		}
 		await applyPosTemplate(ctx, employeeId, template, pos.schema, warnings);
 	} catch (err) {
-		throw withMessagePrefix(err, `${created}, but the create did not finish: `, `employee ${employeeId}`);
+		throw withMessagePrefix(err, `${created}, but the create did not finish: `, `employee ${employeeId} was created`);
 	}
 
 	const result: EmployeeCreated = {

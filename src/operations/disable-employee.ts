@@ -1,9 +1,9 @@
-import { NotFoundError, OutcomeUnknownError, VerificationError } from '../errors';
+import { NotFoundError, VerificationError } from '../errors';
 import type { DisableEmployeeInput, EmployeeDisabled } from '../models/api';
 import { validateDisableEmployee } from '../models/schemas';
 import { parseEditPage, type EditPage } from '../pages/employee-edit';
 import type { OperationContext } from './context';
-import { findByPosUserId, isAmbiguousFailure, rejectionFromResponse } from './write-outcome';
+import { findByPosUserId, postThenReadBack } from './write-outcome';
 
 /**
  * Disables an employee found by POS user ID (targeted roster search) or e-mail (the `/user/create`
@@ -16,7 +16,6 @@ export async function disableEmployee(ctx: OperationContext, input: DisableEmplo
 	const warnings: string[] = [];
 	const before = await findEditPage(ctx, v);
 	const employeeId = before.employeeId;
-	const editPath = `/employee/edit/${employeeId}`;
 	const base = { employeeId, posUserId: before.posUserId ?? v.posUserId ?? 0, ...(before.email ? { email: before.email } : {}) };
 	if (!before.isActive) {
 		warnings.push(`employee ${employeeId} was already inactive; nothing was changed`);
@@ -24,27 +23,14 @@ export async function disableEmployee(ctx: OperationContext, input: DisableEmplo
 	}
 	const form = before.form;
 	form.remove('employee[isActive]');
-	let failure: Error | undefined;
-	try {
-		const res = await ctx.session.post('/employee/update', form.pairs());
-		if (res.location?.split('?')[0] !== '/employee') {
-			throw await rejectionFromResponse(ctx, `disabling employee ${employeeId}`, res, {});
-		}
-	} catch (err) {
-		if (!isAmbiguousFailure(err)) throw err;
-		failure = err as Error;
-	}
-	let after;
-	try {
-		after = await readEditPage(ctx, employeeId);
-	} catch (err) {
-		if (!failure) throw err;
-		throw new OutcomeUnknownError(
-			`disabling employee ${employeeId} failed (${failure.message}); the request was not re-sent`,
-			`reading ${editPath} back failed too (${(err as Error).message})`,
-			{ cause: failure },
-		);
-	}
+	const { after, failure } = await postThenReadBack(ctx, {
+		path: '/employee/update',
+		pairs: form.pairs(),
+		successPath: '/employee',
+		action: `disabling employee ${employeeId}`,
+		readBackPath: `/employee/edit/${employeeId}`,
+		readBack: () => readEditPage(ctx, employeeId),
+	});
 	if (after.isActive) {
 		throw new VerificationError(
 			failure

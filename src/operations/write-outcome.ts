@@ -2,6 +2,7 @@ import {
 	BackofficeServerError,
 	ConnectionError,
 	DuplicateError,
+	OutcomeUnknownError,
 	RejectedByServerError,
 	TimeoutError,
 	UnexpectedPageError,
@@ -97,6 +98,46 @@ export function isAmbiguousFailure(err: unknown): boolean {
 	if (err instanceof TimeoutError || err instanceof ConnectionError) return true;
 	if (err instanceof Error && ambiguousAnswers.has(err)) return true;
 	return err instanceof BackofficeServerError && err.code === 'SERVER_ERROR' && (err.status ?? 0) >= 500;
+}
+
+/** An update to post once and read back (see {@link postThenReadBack}). */
+export interface CheckedUpdate<R> {
+	/** Form action, e.g. `/employee/update`. */
+	path: string;
+	pairs: Array<[string, string]>;
+	/** Path of the success redirect (query ignored), e.g. `/employee`. */
+	successPath: string;
+	/** For messages: what the update does, e.g. `disabling employee 486`. */
+	action: string;
+	/** Path read back (for messages). */
+	readBackPath: string;
+	readBack: () => Promise<R>;
+}
+
+/**
+ * POSTs an update once, then reads the result back: the read-back is what decides (an update can be "accepted
+ * but silently ignored", protocol A.0). A refusal throws; an ambiguous failure is not re-sent but returned as
+ * `failure` beside the read-back, for the caller to verify; if the read-back fails too, OutcomeUnknownError.
+ */
+export async function postThenReadBack<R>(ctx: OperationContext, u: CheckedUpdate<R>): Promise<{ after: R; failure?: Error }> {
+	let failure: Error | undefined;
+	try {
+		const res = await ctx.session.post(u.path, u.pairs);
+		if (res.location?.split('?')[0] !== u.successPath) throw await rejectionFromResponse(ctx, u.action, res, {});
+	} catch (err) {
+		if (!isAmbiguousFailure(err)) throw err;
+		failure = err as Error;
+	}
+	try {
+		return { after: await u.readBack(), failure };
+	} catch (err) {
+		if (!failure) throw err;
+		throw new OutcomeUnknownError(
+			`${u.action} failed (${failure.message}); the request was not re-sent`,
+			`reading ${u.readBackPath} back failed too (${(err as Error).message})`,
+			{ cause: failure },
+		);
+	}
 }
 
 /** The internal id in a redirect target such as `/employee/permissions/486` (no `actionXfer`). */

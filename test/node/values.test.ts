@@ -58,6 +58,25 @@ describe('values from the editor and from expressions', () => {
 		}
 	}, 120_000);
 
+	it('an added but empty POS PIN generates one; a typed PIN is used as given', async () => {
+		const { items: generated, error } = await bed.run({
+			parameters: { ...base, additionalFields: { posPin: '' } },
+			items: [{ n: 30 }, { n: 31 }],
+		});
+		expect(error).toBeUndefined();
+		const pins = generated.map((o) => String(o.json.posPin));
+		for (const [k, pin] of pins.entries()) {
+			expect(pin).toMatch(/^[1-9]\d{4}$/);
+			expect(bed.emu.state.findEmployeeByPosUserId(72030 + k)!.pin).toBe(pin);
+		}
+		const { items: typed } = await bed.run({
+			parameters: { ...base, additionalFields: { posPin: '54321' } },
+			items: [{ n: 32 }],
+		});
+		expect(typed[0].json.posPin).toBe(54321);
+		expect(bed.emu.state.findEmployeeByPosUserId(72032)!.pin).toBe('54321');
+	}, 120_000);
+
 	it('never repeats a password or a PIN in an error', async () => {
 		const { items: out } = await bed.run({
 			parameters: {

@@ -133,12 +133,14 @@ const properties: INodeProperties[] = [
 			{
 				displayName: 'POS PIN',
 				name: 'posPin',
-				type: 'number',
-				default: 10000,
-				typeOptions: { minValue: 10000, maxValue: 99999, numberPrecision: 0 },
-				hint: 'Remove this field to have a PIN generated; it is returned in the output only, because Backoffice never shows it again',
+				// Text, empty by default: a number field would need a numeric default, and a default PIN would give
+				// every hire whose row leaves the field untouched the same PIN.
+				type: 'string',
+				default: '',
+				placeholder: 'Leave empty to generate one',
+				hint: 'Leave empty to have a random PIN generated; it is returned in the output only, because Backoffice never shows it again',
 				description:
-					'5-digit PIN (10000-99999) for the POS. Leave it out to generate a random one; it is returned in the output because Backoffice never shows it again.',
+					'5-digit PIN (10000-99999) for the POS. Leave it empty to generate a random one; it is returned in the output because Backoffice never shows it again.',
 			},
 		],
 	},

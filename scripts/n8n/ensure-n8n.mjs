@@ -101,7 +101,7 @@ export async function ensureN8n({ quiet = false } = {}) {
 		if (!quiet) log(`n8n ${N8N_VERSION} already installed in ${p.n8nDir}`);
 		return p;
 	}
-	log(`installing n8n ${N8N_VERSION} into ${p.n8nDir} (about 3-4 minutes, ~2.9 GB; done once)`);
+	log(`installing n8n ${N8N_VERSION} into ${p.n8nDir} (about 4-8 minutes and 2.9 GB; done once)`);
 	if (existsSync(p.n8nDir)) {
 		log('removing an incomplete previous install');
 		rmSync(p.n8nDir, { recursive: true, force: true });
@@ -119,6 +119,9 @@ export async function ensureN8n({ quiet = false } = {}) {
 	log('building native addons sqlite3 and isolated-vm for Node 24');
 	await run('npm', ['rebuild', 'sqlite3', 'isolated-vm'], { cwd: p.n8nDir, env });
 	await run(p.nodeBin, [p.n8nBin, '--version'], { cwd: p.n8nDir, env });
+	// Load both addons under Node 24: an addon built for another ABI fails here, not at n8n's start.
+	const probe = "require('sqlite3'); const ivm = require('isolated-vm'); const i = new ivm.Isolate(); i.compileScriptSync('1').runSync(i.createContextSync()); console.log('native addons load');";
+	await run(p.nodeBin, ['-e', probe], { cwd: p.n8nDir, env });
 	writeFileSync(p.marker, `${new Date().toISOString()}\n`);
 	log(`n8n ${N8N_VERSION} ready`);
 	return p;

@@ -1,4 +1,4 @@
-import { SonnysBackofficeError, ValidationError } from './errors';
+import { SonnysBackofficeError } from './errors';
 import type {
 	BackofficeUserCreated,
 	CreateBackofficeUserInput,
@@ -17,6 +17,7 @@ import type {
 	SonnysBackofficeClientApi,
 	SonnysBackofficeClientOptions,
 } from './models/api';
+import { CLIENT_DEFAULTS, resolveBaseUrl } from './models/client-options';
 import { validateClientOptions, validateListPermissions } from './models/schemas';
 import { isEmailAvailable, isPhoneAvailable, isPosUserIdAvailable } from './operations/availability';
 import type { OperationContext } from './operations/context';
@@ -30,7 +31,9 @@ import { redactError } from './session/redact';
 import { BackofficeSession } from './session/session';
 import { DEFAULT_RETRY_POLICY } from './transport/retry';
 import type { Transport } from './transport/types';
-import { isLoopbackHost, UndiciTransport } from './transport/undici-transport';
+import { UndiciTransport } from './transport/undici-transport';
+
+export { resolveBaseUrl };
 
 /** Version sent in the default User-Agent (keep in step with package.json). */
 export const CLIENT_VERSION = '0.1.0';
@@ -39,9 +42,9 @@ export const CLIENT_VERSION = '0.1.0';
 const INPUT_SECRETS = ['password', 'posPin', 'backofficePassword'] as const;
 
 /** Default per-request timeout. */
-export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_TIMEOUT_MS = CLIENT_DEFAULTS.timeoutMs;
 /** Default cap on a response body (the dashboard alone is ~180 KB; a 10,000-row roster a few MB). */
-export const DEFAULT_MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
+export const DEFAULT_MAX_RESPONSE_BYTES = CLIENT_DEFAULTS.maxResponseBytes;
 /** Default User-Agent. */
 export const DEFAULT_USER_AGENT = `n8n-nodes-sonnys-backoffice/${CLIENT_VERSION}`;
 
@@ -80,16 +83,15 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 	constructor(options: SonnysBackofficeClientOptions, internals: ClientInternals = {}) {
 		const o = validateClientOptions(options);
 		this.baseUrl = resolveBaseUrl(o.subdomain, o.baseUrl);
-		const maxRetries = o.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries;
 		this.transport = internals.transport ?? new UndiciTransport();
 		this.session = new BackofficeSession({
 			baseUrl: this.baseUrl,
 			username: o.username,
 			password: o.password,
 			userAgent: o.userAgent ?? DEFAULT_USER_AGENT,
-			timeoutMs: o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-			maxResponseBytes: o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-			retryPolicy: { ...DEFAULT_RETRY_POLICY, maxRetries },
+			timeoutMs: o.timeoutMs,
+			maxResponseBytes: o.maxResponseBytes,
+			retryPolicy: { ...DEFAULT_RETRY_POLICY, maxRetries: o.maxRetries },
 			transport: this.transport,
 			loginErrorText: parseLoginError,
 			sleep: internals.sleep,
@@ -97,7 +99,7 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 		this.ctx = {
 			session: this.session,
 			caches: { index: new EmployeeIndex() },
-			onUnknownPermission: o.onUnknownPermission ?? 'fallback',
+			onUnknownPermission: o.onUnknownPermission,
 		};
 	}
 
@@ -199,27 +201,4 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 	private assertOpen(): void {
 		if (this.closed) throw new SonnysBackofficeError('the client is closed', 'CLIENT_CLOSED');
 	}
-}
-
-/** The tenant origin: `https://<subdomain>.sonnyscontrols.com`, or `baseUrl` when it passes the rules. */
-export function resolveBaseUrl(subdomain: string, baseUrl?: string): string {
-	if (baseUrl === undefined || baseUrl === '') {
-		if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(subdomain)) {
-			throw new ValidationError('subdomain', 'must be a plain DNS label (letters, digits, hyphens), e.g. "washu"');
-		}
-		return `https://${subdomain.toLowerCase()}.sonnyscontrols.com`;
-	}
-	let url: URL;
-	try {
-		url = new URL(baseUrl);
-	} catch {
-		throw new ValidationError('baseUrl', 'must be an absolute http(s) URL');
-	}
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ValidationError('baseUrl', 'must be an http(s) URL');
-	if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-		throw new ValidationError('baseUrl', 'must use https unless the host is loopback: the bot password would travel in clear text');
-	}
-	if (url.username || url.password) throw new ValidationError('baseUrl', 'must not contain credentials');
-	if (url.pathname !== '/' && url.pathname !== '') throw new ValidationError('baseUrl', 'must be an origin without a path');
-	return url.origin;
 }

@@ -1,6 +1,8 @@
 /** Validation of the client options and of the small availability / listPermissions inputs (protocol B.9). */
 import { z } from 'zod/v4';
 import { SonnysBackofficeError, ValidationError } from '../errors';
+import { DEFAULT_RETRY_POLICY } from '../transport/retry';
+import { isLoopbackHost } from '../transport/loopback';
 import type { PermissionScope } from './api';
 import { email, fail, keysOf, parseWith, password, posUserId, requiredText } from './validation';
 
@@ -23,17 +25,11 @@ export interface ResolvedClientOptions {
 export const CLIENT_DEFAULTS = {
 	timeoutMs: 30_000,
 	onUnknownPermission: 'fallback',
-	maxRetries: 3,
+	maxRetries: DEFAULT_RETRY_POLICY.maxRetries,
 	maxResponseBytes: 20 * 1024 * 1024,
 } as const;
 
-/** True for 127.0.0.0/8, ::1 and localhost: the only hosts allowed over plain http. */
-export function isLoopbackHost(hostname: string): boolean {
-	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-	if (host === 'localhost' || host.endsWith('.localhost') || host === '::1') return true;
-	const parts = host.split('.');
-	return parts.length === 4 && parts[0] === '127' && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
-}
+export { isLoopbackHost };
 
 const optionsShape = z.strictObject({
 	subdomain: z.string().transform((s, ctx) => {
@@ -91,6 +87,24 @@ const optionsSchema = optionsShape.transform(
 		maxResponseBytes: v.maxResponseBytes ?? CLIENT_DEFAULTS.maxResponseBytes,
 	}),
 );
+
+const ORIGIN_SHAPES = { subdomain: optionsShape.pick({ subdomain: true }), baseUrl: optionsShape.pick({ baseUrl: true }) };
+
+/**
+ * The tenant origin: `https://<subdomain>.sonnyscontrols.com`, or `baseUrl` when it passes the option rules (https
+ * unless loopback, no credentials, query or fragment) and is an origin without a path. Throws ValidationError.
+ */
+export function resolveBaseUrl(subdomain: string, baseUrl?: string): string {
+	let url: URL;
+	if (baseUrl === undefined || baseUrl.trim() === '') {
+		const v = parseWith(ORIGIN_SHAPES.subdomain, { subdomain }, ['subdomain']);
+		url = new URL(`https://${v.subdomain}.sonnyscontrols.com`);
+	} else {
+		url = new URL(parseWith(ORIGIN_SHAPES.baseUrl, { baseUrl }, ['baseUrl']).baseUrl as string);
+	}
+	if (url.pathname !== '/' && url.pathname !== '') throw new ValidationError('baseUrl', 'must be an origin without a path');
+	return url.origin;
+}
 
 /** Validate client options and apply defaults. The password is checked for presence only, never echoed. */
 export function validateClientOptions(input: unknown): ResolvedClientOptions {

@@ -1,5 +1,6 @@
 import { Agent, EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
 import { BackofficeServerError, ConnectionError, SonnysBackofficeError, TimeoutError } from '../errors';
+import { isLoopbackHost } from './loopback';
 import type { Transport, TransportRequest, TransportResponse } from './types';
 
 /** Options of {@link UndiciTransport}. */
@@ -10,13 +11,7 @@ export interface UndiciTransportOptions {
 	connections?: number;
 }
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
-
-/** True when the host name is the local machine (never proxied, allowed over plain http). */
-export function isLoopbackHost(hostname: string): boolean {
-	const h = hostname.toLowerCase();
-	return LOOPBACK.has(h) || /^127\.\d+\.\d+\.\d+$/.test(h) || h.endsWith('.localhost');
-}
+export { isLoopbackHost };
 
 /** True when any proxy variable is set in the environment. */
 export function proxyConfigured(env: NodeJS.ProcessEnv): boolean {

@@ -6,7 +6,7 @@
 // `n8n-workflow` stays external: n8n resolves it to its own copy (a second copy breaks `instanceof` checks).
 'use strict';
 
-const { existsSync, rmSync, mkdirSync, readFileSync } = require('node:fs');
+const { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 const { series, parallel, src, dest } = require('gulp');
 
@@ -103,7 +103,83 @@ async function declarations() {
 	const program = ts.createProgram({ rootNames, options });
 	const result = program.emit();
 	reportDiagnostics(ts, [...ts.getPreEmitDiagnostics(program), ...result.diagnostics], 'declarations');
-	log(`declarations: ${rootNames.length} files from src/ into dist/`);
+	const vendored = vendorBundledTypes();
+	log(`declarations: ${rootNames.length} files from src/ into dist/${vendored.length ? ` (types of ${vendored.join(', ')} in dist/vendor)` : ''}`);
+}
+
+/** Bundled libraries whose own declarations ship with ours (small and self-contained). */
+const VENDORED_DECLARATIONS = { 'decimal.js': 'node_modules/decimal.js/decimal.d.ts' };
+
+/**
+ * The declarations import types from libraries that are bundled, not installed with the package: a TypeScript
+ * user without skipLibCheck would get "Cannot find module". decimal.js's declarations are copied; for the others
+ * (cheerio, zod: internal parser and schema types, never part of a public signature a user calls) an `any` stub
+ * with the imported names is written.
+ */
+function vendorBundledTypes() {
+	const { builtinModules } = require('node:module');
+	const vendorDir = path.join(dist, 'vendor');
+	const stubs = new Map();
+	const files = listFiles(dist).filter((f) => f.endsWith('.d.ts') && !f.startsWith(vendorDir + path.sep));
+	for (const file of files) {
+		const text = readFileSync(file, 'utf8');
+		const rewritten = text.replace(/^(import\s+(?:type\s+)?)(.+?)(\s+from\s+)'([^'.][^']*)';$/gm, (line, head, clause, from, mod) => {
+			if (builtinModules.includes(mod) || mod.startsWith('node:') || EXTERNALS.includes(mod)) return line;
+			const target = path.join(vendorDir, mod.replace(/[^A-Za-z0-9]+/g, '-'));
+			if (!VENDORED_DECLARATIONS[mod]) {
+				const entry = stubs.get(mod) ?? { target, names: new Map() };
+				for (const name of clause.replace(/[{}]/g, '').split(',').map((n) => n.replace(/^\s*type\s+/, '').trim()).filter(Boolean)) {
+					const members = entry.names.get(name) ?? new Set();
+					// Qualified uses such as z.ZodPipe or z.core.$ZodIssue become nested namespaces in the stub.
+					for (const m of text.matchAll(new RegExp(`\\b${name}((?:\\.[\\w$]+)+)`, 'g'))) members.add(m[1].slice(1));
+					entry.names.set(name, members);
+				}
+				stubs.set(mod, entry);
+			}
+			let spec = path.relative(path.dirname(file), target).split(path.sep).join('/');
+			if (!spec.startsWith('.')) spec = `./${spec}`;
+			return `${head}${clause}${from}'${spec}';`;
+		});
+		if (rewritten !== text) writeFileSync(file, rewritten);
+	}
+	const done = [];
+	mkdirSync(vendorDir, { recursive: true });
+	for (const [mod, source] of Object.entries(VENDORED_DECLARATIONS)) {
+		copyFileSync(path.join(root, source), path.join(vendorDir, `${mod.replace(/[^A-Za-z0-9]+/g, '-')}.d.ts`));
+		done.push(mod);
+	}
+	for (const [mod, { target, names }] of stubs) {
+		const lines = [`// Stand-in for the types of ${mod}, which is bundled into the package's JavaScript, not installed.`];
+		for (const [name, members] of names) {
+			if (members.size === 0) lines.push(`export type ${name} = any;`);
+			else lines.push(`export declare ${stubNamespace(name, [...members].map((m) => m.split('.')), '')}`);
+		}
+		writeFileSync(`${target}.d.ts`, lines.join('\n') + '\n');
+		done.push(`${mod} (stub)`);
+	}
+	return done;
+}
+
+function stubNamespace(name, paths, indent) {
+	const children = new Map();
+	for (const [head, ...rest] of paths) {
+		const list = children.get(head) ?? [];
+		if (rest.length > 0) list.push(rest);
+		children.set(head, list);
+	}
+	const body = [...children.keys()].sort().map((child) => {
+		const rest = children.get(child);
+		return rest.length > 0
+			? `${indent}\t${stubNamespace(child, rest, `${indent}\t`)}`
+			: `${indent}\ttype ${child}<A = any, B = any, C = any, D = any> = any;`;
+	});
+	return [`namespace ${name} {`, ...body, `${indent}}`].join('\n');
+}
+
+function listFiles(dir) {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+		e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)],
+	);
 }
 
 async function bundle() {

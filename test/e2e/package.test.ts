@@ -2,7 +2,7 @@
 // requires only Node built-ins and n8n-workflow, and the core client works from a copy of dist/ outside the
 // repository (no node_modules to fall back on).
 import { execFile, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,6 +94,41 @@ describe('the packed package', () => {
 			AuthenticationError: 'function',
 			validationIsBase: true,
 		});
+	});
+
+	it('type-checks a TypeScript script that uses the client, without skipLibCheck and without the bundled libraries', async () => {
+		// A project with only this package and @types/node installed: no decimal.js, cheerio or zod to lean on.
+		const project = join(copy, 'consumer');
+		const pkgDir = join(project, 'node_modules', 'n8n-nodes-sonnys-backoffice');
+		cpSync(join(copy, 'dist'), join(pkgDir, 'dist'), { recursive: true });
+		cpSync(join(repoRoot, 'package.json'), join(pkgDir, 'package.json'));
+		cpSync(join(repoRoot, 'node_modules', '@types', 'node'), join(project, 'node_modules', '@types', 'node'), { recursive: true });
+		cpSync(join(repoRoot, 'node_modules', 'undici-types'), join(project, 'node_modules', 'undici-types'), { recursive: true });
+		writeFileSync(
+			join(project, 'hire.ts'),
+			[
+				"import { DuplicateError, SonnysBackofficeClient, SonnysBackofficeError } from 'n8n-nodes-sonnys-backoffice';",
+				"import type { EmployeeCreated, MoneyInput } from 'n8n-nodes-sonnys-backoffice';",
+				'export async function hire(wage: MoneyInput): Promise<EmployeeCreated | string> {',
+				"\tconst client = new SonnysBackofficeClient({ subdomain: 'washu', username: 'bot', password: 'secret' });",
+				'\ttry {',
+				"\t\treturn await client.createEmployee({ firstName: 'Jane', lastName: 'Doe', phone: '6155551234', email: 'jane@example.com', posUserId: 12345, wageRate: wage, startDate: '2026-05-01', availableSites: 'all', permission: 'General User' });",
+				'\t} catch (error) {',
+				'\t\tif (error instanceof DuplicateError) return error.code;',
+				'\t\tif (error instanceof SonnysBackofficeError) return error.message;',
+				'\t\tthrow error;',
+				'\t} finally {',
+				'\t\tawait client.close();',
+				'\t}',
+				'}',
+			].join('\n'),
+		);
+		const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+		const args = ['--noEmit', '--strict', '--skipLibCheck', 'false', '--module', 'commonjs', '--moduleResolution', 'node10', '--target', 'es2022', '--types', 'node', 'hire.ts'];
+		const run = await promisify(execFile)(process.execPath, [tsc, ...args], { cwd: project, encoding: 'utf8' }).catch(
+			(error: { stdout?: string; stderr?: string }) => ({ stdout: error.stdout ?? '', stderr: error.stderr ?? String(error) }),
+		);
+		expect(`${run.stdout}${run.stderr}`.trim()).toBe('');
 	});
 
 	it('runs the core client from a copy of dist/ without n8n or node_modules', async () => {

@@ -8,6 +8,16 @@ export function isLoginPage(body: string): boolean {
 	return /name\s*=\s*["']?_username\b/i.test(body) && /name\s*=\s*["']?_password\b/i.test(body);
 }
 
+/**
+ * An expired (or unknown) session, as Backoffice signals it (protocol A.0, E.2): HTTP 401/403, a redirect to
+ * `/login`, or the login form served in place of the page.
+ */
+export function isExpiredResponse(status: number, locationPath: string | undefined, body: string): boolean {
+	if (status === 401 || status === 403) return true;
+	if (locationPath !== undefined && locationPath.split('?')[0] === '/login') return true;
+	return status === 200 && isLoginPage(body);
+}
+
 /** The outcome of `POST /login_check`, read from the response as data. */
 export type LoginOutcome =
 	| { kind: 'ok' }

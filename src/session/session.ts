@@ -1,15 +1,11 @@
-import { CookieJar } from 'tough-cookie';
-import {
-	AuthenticationError,
-	BackofficeServerError,
-	ConnectionError,
-	UnexpectedPageError,
-} from '../errors';
-import { DEFAULT_RETRY_POLICY, retryDecision, type AttemptOutcome, type RetryPolicy } from '../transport/retry';
-import type { Transport, TransportResponse } from '../transport/types';
+import { AuthenticationError, BackofficeServerError, UnexpectedPageError } from '../errors';
+import { parseLoginError } from '../pages/login';
 import { classifyPage, describePage } from '../pages/page-kind';
-import { classifyLoginResponse, isLoginPage } from './login-page';
-import { SecretRegistry } from './redact';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../transport/retry';
+import type { Transport, TransportResponse } from '../transport/types';
+import { SessionHttp, pathOnly } from './http';
+import { classifyLoginResponse, isExpiredResponse } from './login-page';
+import type { SecretRegistry } from './redact';
 
 /** Name/value pairs of a form body, in submission order. */
 export type FormPairs = Array<[string, string]>;
@@ -36,15 +32,13 @@ export interface SessionOptions {
 	maxResponseBytes: number;
 	retryPolicy?: RetryPolicy;
 	transport: Transport;
-	/** Extracts the error text of a re-rendered login page. */
+	/** Extracts the error text of a re-rendered login page; defaults to the login page parser. */
 	loginErrorText?: (html: string) => string | undefined;
 	/** Injectable wait for retries (tests). */
 	sleep?: (ms: number) => Promise<void>;
 }
 
 const MAX_GET_REDIRECTS = 5;
-/** Form fields whose values are secrets: the bot password, POS PINs, Backoffice passwords. */
-const SECRET_FORM_FIELDS = new Set(['_password', 'posCredential[POSLoginPassword]', 'user[password]', 'user[confirmPassword]']);
 /** Re-logins one request may trigger (each needs the previous session to have served pages). */
 const MAX_RELOGINS_PER_REQUEST = 3;
 /** Sends of one request across expiries, whoever logged in again in between. */
@@ -64,10 +58,7 @@ const MAX_SENDS_PER_REQUEST = 8;
  * - Redirects to another origin are refused.
  */
 export class BackofficeSession {
-	private readonly origin: string;
-	private readonly jar = new CookieJar();
-	private readonly retryPolicy: RetryPolicy;
-	private readonly sleep: (ms: number) => Promise<void>;
+	private readonly http: SessionHttp;
 	private loggedIn = false;
 	/** Counts successful logins: tells a request whether the session it used has been replaced since. */
 	private generation = 0;
@@ -75,14 +66,23 @@ export class BackofficeSession {
 	private generationServed = false;
 	private loginInFlight?: Promise<void>;
 	private loginFailure?: AuthenticationError;
-	/** Every secret this session has sent or received (password, session cookies, PINs, passwords), for redaction. */
-	readonly secrets = new SecretRegistry();
 
 	constructor(private readonly options: SessionOptions) {
-		this.secrets.add(options.password);
-		this.origin = new URL(options.baseUrl).origin;
-		this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
-		this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+		this.http = new SessionHttp({
+			origin: new URL(options.baseUrl).origin,
+			userAgent: options.userAgent,
+			timeoutMs: options.timeoutMs,
+			maxResponseBytes: options.maxResponseBytes,
+			transport: options.transport,
+			retryPolicy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,
+			sleep: options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+		});
+		this.http.secrets.add(options.password);
+	}
+
+	/** Every secret this session has sent or received (password, session cookies, PINs, passwords), for redaction. */
+	get secrets(): SecretRegistry {
+		return this.http.secrets;
 	}
 
 	/** Whether a session cookie is believed valid. */
@@ -114,19 +114,14 @@ export class BackofficeSession {
 
 	private async doLogin(relogin: boolean): Promise<void> {
 		this.loggedIn = false;
-		await this.jar.removeAllCookies();
+		await this.http.clearCookies();
 		const body = new URLSearchParams([
 			['_username', this.options.username],
 			['_password', this.options.password],
 		]).toString();
-		const res = await this.send('POST', '/login_check', body);
-		const location = this.locationPath(res, '/login_check');
-		const outcome = classifyLoginResponse(
-			res.status,
-			location,
-			res.body,
-			this.options.loginErrorText ?? defaultLoginErrorText,
-		);
+		const res = await this.http.send('POST', '/login_check', body);
+		const location = this.http.locationPath(res, '/login_check');
+		const outcome = classifyLoginResponse(res.status, location, res.body, this.options.loginErrorText ?? parseLoginError);
 		const prefix = relogin ? 'Re-authentication failed: ' : '';
 		switch (outcome.kind) {
 			case 'ok':
@@ -165,8 +160,8 @@ export class BackofficeSession {
 			await this.ensureLoggedIn();
 			const generation = this.generation;
 			const res = await attempt();
-			const location = this.locationPath(res, path);
-			if (!this.isExpired(res, location)) {
+			const location = this.http.locationPath(res, path);
+			if (!isExpiredResponse(res.status, location, res.body)) {
 				if (generation === this.generation) this.generationServed = true;
 				return { res, location };
 			}
@@ -187,7 +182,7 @@ export class BackofficeSession {
 	async get(path: string): Promise<PageResponse> {
 		let current = path;
 		for (let hops = 0; ; ) {
-			const { res, location } = await this.sendInSession('GET', current, () => this.getWithRetry(current));
+			const { res, location } = await this.sendInSession('GET', current, () => this.http.getWithRetry(current));
 			if (res.status >= 300 && res.status < 400 && location !== undefined) {
 				if (++hops > MAX_GET_REDIRECTS) throw new UnexpectedPageError(path, 'too many redirects');
 				current = location;
@@ -215,115 +210,16 @@ export class BackofficeSession {
 	 */
 	async post(path: string, pairs: FormPairs): Promise<PageResponse> {
 		const body = new URLSearchParams(pairs).toString();
-		const { res, location } = await this.sendInSession('POST', path, () => this.send('POST', path, body));
+		const { res, location } = await this.sendInSession('POST', path, () => this.http.send('POST', path, body));
 		if (res.status >= 500) {
 			throw new BackofficeServerError(`POST ${path}: Backoffice answered HTTP ${res.status}`, { status: res.status });
 		}
 		return { status: res.status, path, location, body: res.body, bytes: res.bytes };
 	}
 
-	private isExpired(res: TransportResponse, location: string | undefined): boolean {
-		if (res.status === 401 || res.status === 403) return true;
-		if (location !== undefined && location.split('?')[0] === '/login') return true;
-		return res.status === 200 && isLoginPage(res.body);
-	}
-
-	private async getWithRetry(path: string): Promise<TransportResponse> {
-		for (let attempt = 1; ; attempt++) {
-			let outcome: AttemptOutcome;
-			let failure: unknown;
-			let res: TransportResponse | undefined;
-			try {
-				res = await this.send('GET', path);
-				if (res.status === 200 && isTruncatedHtml(res)) {
-					// A cut-off page would parse as a short roster (a missed duplicate): treat it as a broken transfer.
-					res = undefined;
-					throw new ConnectionError(`GET ${pathOnly(path)}: the page arrived incomplete (no closing </html>)`);
-				}
-				if (res.status !== 429 && res.status < 500) return res;
-				const ra = res.headers['retry-after'];
-				outcome = { kind: 'response', status: res.status, retryAfter: Array.isArray(ra) ? ra[0] : ra };
-			} catch (err) {
-				if (!(err instanceof ConnectionError)) throw err;
-				outcome = { kind: 'connection-error' };
-				failure = err;
-			}
-			const verdict = retryDecision(attempt, outcome, 'GET', this.retryPolicy);
-			if (!verdict.retry) {
-				if (res) return res;
-				throw failure;
-			}
-			await this.sleep(verdict.delayMs);
-		}
-	}
-
-	private async send(method: 'GET' | 'POST', path: string, body?: string): Promise<TransportResponse> {
-		const url = this.origin + path;
-		const headers: Record<string, string> = {
-			'user-agent': this.options.userAgent,
-			accept: 'text/html,application/xhtml+xml',
-		};
-		const cookie = await this.jar.getCookieString(url);
-		if (cookie) headers.cookie = cookie;
-		if (body !== undefined) {
-			headers['content-type'] = 'application/x-www-form-urlencoded';
-			for (const [name, value] of new URLSearchParams(body)) if (SECRET_FORM_FIELDS.has(name)) this.secrets.add(value);
-		}
-		const res = await this.options.transport.request({
-			method,
-			url,
-			headers,
-			body,
-			timeoutMs: this.options.timeoutMs,
-			maxResponseBytes: this.options.maxResponseBytes,
-		});
-		const setCookie = res.headers['set-cookie'];
-		for (const c of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
-			this.secrets.add(/^[^=;]*=([^;]*)/.exec(c)?.[1]);
-			await this.jar.setCookie(c, url, { ignoreError: true });
-		}
-		return res;
-	}
-
-	/** The redirect target as a same-origin path+query; throws for another origin. */
-	private locationPath(res: TransportResponse, from: string): string | undefined {
-		if (res.status < 300 || res.status >= 400) return undefined;
-		const raw = res.headers.location;
-		const value = Array.isArray(raw) ? raw[0] : raw;
-		if (!value) return undefined;
-		const target = new URL(value, this.origin + from);
-		if (target.origin !== this.origin) {
-			throw new BackofficeServerError(`${pathOnly(from)}: redirect to another origin (${target.host}) refused`, {
-				code: 'UNEXPECTED_PAGE',
-				status: res.status,
-			});
-		}
-		return target.pathname + target.search;
-	}
-
 	/** Forgets the session (cookies) without contacting the server. */
 	async reset(): Promise<void> {
 		this.loggedIn = false;
-		await this.jar.removeAllCookies();
+		await this.http.clearCookies();
 	}
-}
-
-/** An HTML page whose transfer ended before the document did. */
-function isTruncatedHtml(res: TransportResponse): boolean {
-	const type = res.headers['content-type'];
-	const ct = (Array.isArray(type) ? type[0] : type) ?? '';
-	if (!/html/i.test(ct) || res.body.length === 0) return false;
-	return !/<\/html>\s*$/i.test(res.body.slice(-512));
-}
-
-function pathOnly(path: string): string {
-	return path.split('?')[0];
-}
-
-/** Fallback extraction of a login error text: the first alert's text. */
-function defaultLoginErrorText(html: string): string | undefined {
-	const m = /<div[^>]*class="[^"]*alert[^"]*"[^>]*>([\s\S]*?)<\/div>/i.exec(html);
-	if (!m) return undefined;
-	const text = m[1].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
-	return text || undefined;
 }

@@ -26,6 +26,7 @@ import { createEmployee } from './operations/create-employee';
 import { disableEmployee } from './operations/disable-employee';
 import { listDepartments, listPermissions, listSites } from './operations/discovery';
 import { EmployeeIndex } from './operations/employee-index';
+import { SingleFlight } from './operations/single-flight';
 import { parseLoginError } from './pages/login';
 import { redactError } from './session/redact';
 import { BackofficeSession } from './session/session';
@@ -98,7 +99,7 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 		});
 		this.ctx = {
 			session: this.session,
-			caches: { index: new EmployeeIndex() },
+			caches: { index: new EmployeeIndex(), flights: new SingleFlight() },
 			onUnknownPermission: o.onUnknownPermission,
 		};
 	}

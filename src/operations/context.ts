@@ -3,6 +3,7 @@ import type { Permission } from '../models/api';
 import type { parseCreatePage } from '../pages/employee-create';
 import type { parsePosPermissionsPage } from '../pages/employee-permissions';
 import type { EmployeeIndex } from './employee-index';
+import type { SingleFlight } from './single-flight';
 
 /** The create page model: site tree and departments (protocol A.3). */
 export type CreatePageModel = ReturnType<typeof parseCreatePage>;
@@ -19,6 +20,8 @@ export interface ClientCaches {
 	posTemplates?: PosTemplateCache;
 	boTemplates?: Permission[];
 	index: EmployeeIndex;
+	/** Concurrent loads of one cache share one request. */
+	flights: SingleFlight;
 }
 
 /** What every operation receives from the facade. */

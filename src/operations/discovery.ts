@@ -10,24 +10,11 @@ import type { CreatePageModel, OperationContext, PosTemplateCache } from './cont
 /** The create page (site tree + departments): ONE cached GET shared by sites and departments (protocol A.3). */
 export async function loadCreatePage(ctx: OperationContext, refresh = false): Promise<CreatePageModel> {
 	if (ctx.caches.createPage && !refresh) return ctx.caches.createPage;
-	return shared(ctx, 'createPage', async () => {
+	return ctx.caches.flights.run('createPage', async () => {
 		const res = await ctx.session.get('/employee/create');
 		ctx.caches.createPage = parseCreatePage(res.body, res.path);
 		return ctx.caches.createPage;
 	});
-}
-
-const inFlight = new WeakMap<OperationContext, Map<string, Promise<unknown>>>();
-
-/** Concurrent callers of one cache load share a single request. */
-function shared<T>(ctx: OperationContext, key: string, load: () => Promise<T>): Promise<T> {
-	let map = inFlight.get(ctx);
-	if (!map) inFlight.set(ctx, (map = new Map()));
-	const pending = map.get(key) as Promise<T> | undefined;
-	if (pending) return pending;
-	const p = load().finally(() => map.delete(key));
-	map.set(key, p);
-	return p;
 }
 
 /** Every site the bot user can see. */
@@ -48,7 +35,7 @@ export async function listDepartments(ctx: OperationContext, refresh = false): P
  */
 export async function loadPosTemplates(ctx: OperationContext, refresh = false): Promise<PosTemplateCache> {
 	if (ctx.caches.posTemplates && !refresh) return ctx.caches.posTemplates;
-	return shared(ctx, 'posTemplates', () => fetchPosTemplates(ctx));
+	return ctx.caches.flights.run('posTemplates', () => fetchPosTemplates(ctx));
 }
 
 async function fetchPosTemplates(ctx: OperationContext): Promise<PosTemplateCache> {
@@ -69,7 +56,7 @@ async function fetchPosTemplates(ctx: OperationContext): Promise<PosTemplateCach
 /** Backoffice templates, read from the permissions page of the first BO user on `/user`. */
 export async function loadBoTemplates(ctx: OperationContext, refresh = false): Promise<Permission[]> {
 	if (ctx.caches.boTemplates && !refresh) return ctx.caches.boTemplates;
-	return shared(ctx, 'boTemplates', () => fetchBoTemplates(ctx));
+	return ctx.caches.flights.run('boTemplates', () => fetchBoTemplates(ctx));
 }
 
 async function fetchBoTemplates(ctx: OperationContext): Promise<Permission[]> {

@@ -2,6 +2,7 @@ import { DuplicateError } from '../errors';
 import type { BackofficeSession } from '../session/session';
 import { buildRosterPath, parseRoster } from '../pages/employee-list';
 import { parseUserCreatePage } from '../pages/user-create';
+import { SingleFlight } from './single-flight';
 
 /** What the index knows of one employee. */
 export interface IndexedEmployee {
@@ -26,8 +27,7 @@ export class EmployeeIndex {
 	private emails?: Map<string, IndexedEmployee>;
 	private readonly known = new Map<number, IndexedEmployee>();
 	private readonly claimed = new Map<string, { field: DuplicateError['field']; value: string }>();
-	private rosterLoading?: Promise<void>;
-	private emailsLoading?: Promise<void>;
+	private readonly flights = new SingleFlight();
 
 	/** An employee id known without a request, if any (to read POS templates from). */
 	anyEmployeeId(): number | undefined {
@@ -48,9 +48,7 @@ export class EmployeeIndex {
 	/** Loads the full roster once (or again with `refresh`). */
 	async loadRoster(session: BackofficeSession, refresh = false): Promise<void> {
 		if (this.phones && !refresh) return;
-		// Concurrent callers share one download.
-		this.rosterLoading ??= this.fetchRoster(session).finally(() => (this.rosterLoading = undefined));
-		return this.rosterLoading;
+		return this.flights.run('roster', () => this.fetchRoster(session));
 	}
 
 	private async fetchRoster(session: BackofficeSession): Promise<void> {
@@ -75,8 +73,7 @@ export class EmployeeIndex {
 	/** Loads the `/user/create` e-mail map once (or again with `refresh`). */
 	async loadEmails(session: BackofficeSession, refresh = false): Promise<void> {
 		if (this.emails && !refresh) return;
-		this.emailsLoading ??= this.fetchEmails(session).finally(() => (this.emailsLoading = undefined));
-		return this.emailsLoading;
+		return this.flights.run('emails', () => this.fetchEmails(session));
 	}
 
 	private async fetchEmails(session: BackofficeSession): Promise<void> {

@@ -2,7 +2,7 @@
 import { UnexpectedPageError } from '../errors';
 import type { Permission } from '../models/api';
 import { POS_PERMISSIONS_FORM, POS_TEMPLATE_SELECT } from './selectors';
-import { cleanText, loadExpectedPage, parseIdList } from './page';
+import { loadIdentifiedForm, parseIdList, templateOptions } from './page';
 
 /** One POS permission of the tenant's matrix (its hidden id/label/description inputs). */
 export interface PermissionFieldMeta {
@@ -28,24 +28,15 @@ const PERMISSION_FIELD = /^permissions\[(\d+)\]\[(id|label|description|hasGrantA
 
 /** Parse a POS permissions page. Throws UnexpectedPageError when the form or its matrix is missing. */
 export function parsePosPermissionsPage(html: string, path = '/employee/permissions'): PosPermissionsPage {
-	const $ = loadExpectedPage(html, path, POS_PERMISSIONS_FORM);
-	const form = $(POS_PERMISSIONS_FORM).first();
-	const employeeIdText = (form.find('input[name="employeeId"]').attr('value') ?? '').trim();
-	if (!/^\d+$/.test(employeeIdText)) throw new UnexpectedPageError(path, 'a permissions form without employeeId');
-
-	const templates: Permission[] = [];
-	form.find(`${POS_TEMPLATE_SELECT} option`).each((_, el) => {
-		const value = (el.attribs.value ?? '').trim();
-		if (!/^\d+$/.test(value)) return;
-		templates.push({
-			id: Number(value),
-			name: cleanText($(el).text()),
-			scope: 'pos',
-			grants: parseIdList(el.attribs['data-permissions-set']),
-			overrides: parseIdList(el.attribs['data-manager-override-permissions-set']),
-			tokens: [],
-		});
-	});
+	const { $, form, id: employeeId } = loadIdentifiedForm(html, path, POS_PERMISSIONS_FORM, 'employeeId', 'a permissions form');
+	const templates: Permission[] = templateOptions($, form, POS_TEMPLATE_SELECT).map((o) => ({
+		id: o.id,
+		name: o.name,
+		scope: 'pos',
+		grants: parseIdList(o.attribs['data-permissions-set']),
+		overrides: parseIdList(o.attribs['data-manager-override-permissions-set']),
+		tokens: [],
+	}));
 
 	const meta = new Map<number, Partial<PermissionFieldMeta>>();
 	const granted = new Set<number>();
@@ -77,7 +68,7 @@ export function parsePosPermissionsPage(html: string, path = '/employee/permissi
 	if (schema.length === 0) throw new UnexpectedPageError(path, 'a permissions form without a permission matrix');
 	const byId = (a: number, b: number) => a - b;
 	return {
-		employeeId: Number(employeeIdText),
+		employeeId,
 		templates,
 		schema,
 		granted: [...granted].sort(byId),

@@ -1,5 +1,6 @@
 /** Shared guard of every page parser: be on the expected page or throw UnexpectedPageError. Pure. */
-import { load, type CheerioAPI } from 'cheerio';
+import { load, type Cheerio, type CheerioAPI } from 'cheerio';
+import type { AnyNode } from 'domhandler';
 import { UnexpectedPageError } from '../errors';
 import { classifyPage, describePage, pageTitle } from './page-kind';
 
@@ -37,4 +38,33 @@ export function parseIdList(value: string | undefined): number[] {
 		.filter((s) => /^\d+$/.test(s))
 		.map(Number);
 	return [...new Set(ids)].sort((a, b) => a - b);
+}
+
+/** A permissions page's form and its record id (the hidden numeric input `idName`), or UnexpectedPageError. */
+export function loadIdentifiedForm(
+	html: string,
+	path: string,
+	formSelector: string,
+	idName: string,
+	what: string,
+): { $: CheerioAPI; form: Cheerio<AnyNode>; id: number } {
+	const $ = loadExpectedPage(html, path, formSelector);
+	const form = $(formSelector).first();
+	const idText = (form.find(`input[name="${idName}"]`).attr('value') ?? '').trim();
+	if (!/^\d+$/.test(idText)) throw new UnexpectedPageError(path, `${what} without ${idName}`);
+	return { $, form, id: Number(idText) };
+}
+
+/** The options of a template `<select>` whose value is a numeric id, in page order (the placeholder skipped). */
+export function templateOptions(
+	$: CheerioAPI,
+	form: Cheerio<AnyNode>,
+	selectSelector: string,
+): Array<{ id: number; name: string; attribs: Record<string, string> }> {
+	const out: Array<{ id: number; name: string; attribs: Record<string, string> }> = [];
+	form.find(`${selectSelector} option`).each((_, el) => {
+		const value = (el.attribs.value ?? '').trim();
+		if (/^\d+$/.test(value)) out.push({ id: Number(value), name: cleanText($(el).text()), attribs: el.attribs });
+	});
+	return out;
 }

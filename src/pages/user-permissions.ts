@@ -1,8 +1,7 @@
 /** `GET /user/permissions/<id>`: Backoffice templates and permission tokens (protocol A.10). Pure. */
-import { UnexpectedPageError } from '../errors';
 import type { Permission } from '../models/api';
 import { BO_PERMISSIONS_FORM, BO_TEMPLATE_SELECT } from './selectors';
-import { cleanText, loadExpectedPage } from './page';
+import { loadIdentifiedForm, templateOptions } from './page';
 
 /** What the Backoffice user permissions page shows. */
 export interface BoPermissionsPage {
@@ -22,28 +21,20 @@ function tokenList(value: string | undefined): string[] {
 
 /** Parse a Backoffice user permissions page. Throws UnexpectedPageError when the form is missing. */
 export function parseBoPermissionsPage(html: string, path = '/user/permissions'): BoPermissionsPage {
-	const $ = loadExpectedPage(html, path, BO_PERMISSIONS_FORM);
-	const form = $(BO_PERMISSIONS_FORM).first();
-	const userIdText = (form.find('input[name="userId"]').attr('value') ?? '').trim();
-	if (!/^\d+$/.test(userIdText)) throw new UnexpectedPageError(path, 'a Backoffice permissions form without userId');
-	const templates: Permission[] = [];
-	form.find(`${BO_TEMPLATE_SELECT} option`).each((_, el) => {
-		const value = (el.attribs.value ?? '').trim();
-		if (!/^\d+$/.test(value)) return;
-		templates.push({
-			id: Number(value),
-			name: cleanText($(el).text()),
-			scope: 'backoffice',
-			grants: [],
-			overrides: [],
-			tokens: tokenList(el.attribs['data-permissions-set']),
-		});
-	});
+	const { $, form, id: userId } = loadIdentifiedForm(html, path, BO_PERMISSIONS_FORM, 'userId', 'a Backoffice permissions form');
+	const templates: Permission[] = templateOptions($, form, BO_TEMPLATE_SELECT).map((o) => ({
+		id: o.id,
+		name: o.name,
+		scope: 'backoffice',
+		grants: [],
+		overrides: [],
+		tokens: tokenList(o.attribs['data-permissions-set']),
+	}));
 	const indexed: Array<[number, string]> = [];
 	form.find('input[name^="perms["]').each((_, el) => {
 		const match = /^perms\[(\d+)\]\[token\]$/.exec(el.attribs.name ?? '');
 		if (match) indexed.push([Number(match[1]), el.attribs.value ?? '']);
 	});
 	indexed.sort((a, b) => a[0] - b[0]);
-	return { userId: Number(userIdText), templates, tokens: indexed.map(([, t]) => t) };
+	return { userId, templates, tokens: indexed.map(([, t]) => t) };
 }

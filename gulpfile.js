@@ -215,8 +215,10 @@ function checkExternals(entry, metafile) {
 	const { builtinModules } = require('node:module');
 	const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 	const offenders = new Set();
-	for (const input of Object.values(metafile.inputs)) {
-		for (const imp of input.imports) {
+	// The output's imports, not the inputs': an import TypeScript only uses for types is listed as external on
+	// its input but never reaches the bundle.
+	for (const output of Object.values(metafile.outputs)) {
+		for (const imp of output.imports) {
 			if (!imp.external) continue;
 			const name = imp.path;
 			if (builtins.has(name) || builtins.has(name.split('/')[0])) continue;

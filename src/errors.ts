@@ -149,6 +149,7 @@ export class VerificationError extends BackofficeServerError {
  * The write was NOT replayed. `checked` says what was looked at.
  */
 export class OutcomeUnknownError extends BackofficeServerError {
+	/** What was looked at to decide the outcome (and why it could not), e.g. the roster search that was made. */
 	readonly checked: string;
 
 	constructor(message: string, checked: string, options?: { cause?: unknown }) {

@@ -156,11 +156,13 @@ export interface Site {
 	regionName: string | null;
 }
 
+/** A department option of the employee form (protocol A.3). */
 export interface Department {
 	id: number;
 	name: string;
 }
 
+/** Which templates: POS (employee permissions) or Backoffice (user permissions). */
 export type PermissionScope = 'pos' | 'backoffice';
 
 /** A permission template. POS templates carry numeric grant/override ids; Backoffice ones carry tokens. */
@@ -176,23 +178,28 @@ export interface Permission {
 	tokens: string[];
 }
 
+/** Options of the cached discovery methods. */
 export interface RefreshOption {
 	/** Bypass the client's cache and re-fetch. */
 	refresh?: boolean;
 }
 
+/** Input of `listPermissions`. */
 export interface ListPermissionsInput extends RefreshOption {
 	scope: PermissionScope;
 }
 
+/** Input of `isPosUserIdAvailable`. */
 export interface PosUserIdAvailabilityInput {
 	posUserId: number;
 }
 
+/** Input of `isEmailAvailable`. */
 export interface EmailAvailabilityInput extends RefreshOption {
 	email: string;
 }
 
+/** Input of `isPhoneAvailable`. */
 export interface PhoneAvailabilityInput extends RefreshOption {
 	phone: string;
 }

@@ -57,6 +57,7 @@ export function reasonOf(issue: z.core.$ZodIssue, input: unknown, shapeKeys: str
  * for the first problem, unknown keys first (a misspelt key would otherwise read as "x is required").
  */
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown, shapeKeys: string[]): z.output<S>;
+/** As above, then `post` (cross-field rules) on the clean result, whose value is returned. */
 export function parseWith<S extends z.ZodType, R>(schema: S, input: unknown, shapeKeys: string[], post: (value: z.output<S>) => R): R;
 export function parseWith<S extends z.ZodType, R>(
 	schema: S,

@@ -18,8 +18,11 @@ export const EMPLOYEE_LINK_PATTERN = /\/employee\/(?:edit|permissions|compensati
 export const EMPLOYEE_FORM = '#employee-create-edit-form';
 /** Site availability tree container (A.3.1). */
 export const SITE_TREE = 'fieldset.boac-accessible-sites';
+/** A region's "No" toggle (`employee[disabledRegions][]`); its presence marks a hierarchical tenant (A.3.1). */
 export const REGION_OPTION = 'input.boac-permission-region-option';
+/** A district's "No" toggle (`employee[disabledDistricts][]`, A.3.1). */
 export const DISTRICT_OPTION = 'input.boac-permission-district-option';
+/** A site's "No" toggle (`employee[sites][S][isAvailable]`, A.3.1). */
 export const SITE_OPTION = 'input.boac-permission-site-option';
 /** Department multi-select (A.3). */
 export const DEPARTMENTS_SELECT = 'select[name="employee[departments][]"]';
@@ -28,13 +31,16 @@ export const WAGE_SITE_SELECT = 'select[name="wage[siteId]"]';
 
 /** POS permissions form (A.6). */
 export const POS_PERMISSIONS_FORM = '#employee-permission-update-form';
+/** POS template select; options carry `data-permissions-set` and `data-manager-override-permissions-set` (A.6). */
 export const POS_TEMPLATE_SELECT = 'select[name="templateId"]';
 
 /** Backoffice user list link to a user's permissions page (A.9). */
 export const USER_PERMISSIONS_LINK_PATTERN = /\/user\/permissions\/(\d+)/;
 /** Backoffice user create form (A.9). */
 export const USER_CREATE_FORM = '#user-create-edit-form';
+/** Employee dropdown of the user form; options carry `data-email` (A.9). */
 export const USER_EMPLOYEE_SELECT = 'select[name="user[employeeId]"]';
 /** Backoffice user permissions form (A.10). */
 export const BO_PERMISSIONS_FORM = '#user-permissions-update-form';
+/** Backoffice template select; options carry permission tokens in `data-permissions-set` (A.10). */
 export const BO_TEMPLATE_SELECT = 'select[name="template"]';

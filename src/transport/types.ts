@@ -1,8 +1,10 @@
 /** One HTTP request as the session layer hands it to a transport. */
 export interface TransportRequest {
+	/** Only GETs (reads) and POSTs (form submissions) are ever sent. */
 	method: 'GET' | 'POST';
 	/** Absolute URL. */
 	url: string;
+	/** Lower-case names: `user-agent`, `accept`, `cookie` (the session: a secret), `content-type` for a POST. */
 	headers: Record<string, string>;
 	/** `application/x-www-form-urlencoded` body of a POST. */
 	body?: string;
@@ -14,6 +16,7 @@ export interface TransportRequest {
 
 /** A complete response; redirects are never followed by a transport. */
 export interface TransportResponse {
+	/** HTTP status (3xx included: redirects are the caller's business). */
 	status: number;
 	/** Header values, lower-case names; `set-cookie` may repeat. */
 	headers: Record<string, string | string[] | undefined>;
@@ -30,6 +33,7 @@ export interface TransportResponse {
  * `RESPONSE_TOO_LARGE`, never a raw library error.
  */
 export interface Transport {
+	/** Sends one request and reads the whole body. */
 	request(request: TransportRequest): Promise<TransportResponse>;
 	/** Release pooled connections. Idempotent. */
 	close(): Promise<void>;

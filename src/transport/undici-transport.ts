@@ -65,6 +65,7 @@ export class UndiciTransport implements Transport {
 		return this.direct;
 	}
 
+	/** One request with its whole-request deadline and size cap; undici errors become TimeoutError / ConnectionError. */
 	async request(req: TransportRequest): Promise<TransportResponse> {
 		if (this.closed) throw new SonnysBackofficeError('the client is closed', 'CLIENT_CLOSED');
 		const url = new URL(req.url);
@@ -114,6 +115,7 @@ export class UndiciTransport implements Transport {
 		}
 	}
 
+	/** Closes both dispatchers. Idempotent; later requests fail with code `CLIENT_CLOSED`. */
 	async close(): Promise<void> {
 		if (this.closed) return;
 		this.closed = true;

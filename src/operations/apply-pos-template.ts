@@ -1,8 +1,7 @@
-import { VerificationError } from '../errors';
 import { parsePosPermissionsPage, type PermissionFieldMeta } from '../pages/employee-permissions';
 import { buildPosPermissionsPairs } from '../payloads/pos-permissions';
 import type { OperationContext } from './context';
-import { postThenReadBack, sameSet } from './write-outcome';
+import { notAppliedError, postThenReadBack, sameSet } from './write-outcome';
 
 /** A POS template as the permissions page lists it. */
 export interface PosTemplate {
@@ -37,16 +36,19 @@ export async function applyPosTemplate(
 	});
 	// A permissions POST can be "accepted but silently ignored" (protocol A.0): verify on the page.
 	const permPath = `/employee/permissions/${employeeId}`;
-	const { after: perms, failure: permFailure } = await postThenReadBack(ctx, {
+	const update = {
 		path: '/employee/permissions/update',
 		pairs: permPairs,
 		successPath: '/employee',
 		action: `applying template '${template.name}' to employee ${employeeId}`,
 		readBackPath: permPath,
 		readBack: async () => parsePosPermissionsPage((await ctx.session.get(permPath)).body, permPath),
-	});
+	};
+	const { after: perms, failure: permFailure } = await postThenReadBack(ctx, update);
 	if (!sameSet(perms.granted, template.grants) || !sameSet(perms.overrides, template.overrides)) {
-		throw new VerificationError(
+		throw notAppliedError(
+			update,
+			permFailure,
 			`employee ${employeeId} was created but template '${template.name}' did not take effect` +
 				(permFailure ? ` (the permissions request failed: ${permFailure.message})` : ''),
 		);

@@ -1,9 +1,9 @@
-import { NotFoundError, VerificationError } from '../errors';
+import { NotFoundError } from '../errors';
 import type { DisableEmployeeInput, EmployeeDisabled } from '../models/api';
 import { validateDisableEmployee } from '../models/schemas';
 import { parseEditPage, type EditPage } from '../pages/employee-edit';
 import type { OperationContext } from './context';
-import { findByPosUserId, postThenReadBack } from './write-outcome';
+import { findByPosUserId, notAppliedError, postThenReadBack } from './write-outcome';
 
 /**
  * Disables an employee found by POS user ID (targeted roster search) or e-mail (the `/user/create`
@@ -23,16 +23,19 @@ export async function disableEmployee(ctx: OperationContext, input: DisableEmplo
 	}
 	const form = before.form;
 	form.remove('employee[isActive]');
-	const { after, failure } = await postThenReadBack(ctx, {
+	const update = {
 		path: '/employee/update',
 		pairs: form.pairs(),
 		successPath: '/employee',
 		action: `disabling employee ${employeeId}`,
 		readBackPath: `/employee/edit/${employeeId}`,
 		readBack: () => readEditPage(ctx, employeeId),
-	});
+	};
+	const { after, failure } = await postThenReadBack(ctx, update);
 	if (after.isActive) {
-		throw new VerificationError(
+		throw notAppliedError(
+			update,
+			failure,
 			failure
 				? `disabling employee ${employeeId} failed (${failure.message}); the employee is still active and the request was not re-sent`
 				: `the disable of employee ${employeeId} was accepted but the employee is still active`,

@@ -6,6 +6,7 @@ import {
 	RejectedByServerError,
 	TimeoutError,
 	UnexpectedPageError,
+	VerificationError,
 } from '../errors';
 import { parseFlashes } from '../html/flash';
 import { buildRosterPath, parseRoster } from '../pages/employee-list';
@@ -138,6 +139,21 @@ export async function postThenReadBack<R>(ctx: OperationContext, u: CheckedUpdat
 			{ cause: failure },
 		);
 	}
+}
+
+/**
+ * The error for an update whose read-back shows it not applied. After a timeout the server may still be
+ * working on it, so that is OutcomeUnknownError (check later); otherwise VerificationError with `message`.
+ */
+export function notAppliedError(u: { action: string; readBackPath: string }, failure: Error | undefined, message: string): Error {
+	if (failure instanceof TimeoutError) {
+		return new OutcomeUnknownError(
+			`${u.action} timed out and does not show yet; the server may still apply it, so check before trying again; the request was not re-sent`,
+			`reading ${u.readBackPath} back`,
+			{ cause: failure },
+		);
+	}
+	return new VerificationError(message);
 }
 
 /** The internal id in a redirect target such as `/employee/permissions/486` (no `actionXfer`). */

@@ -46,6 +46,35 @@ describe('ambiguous writes', () => {
 	});
 });
 
+describe('writes that time out and read back unchanged', () => {
+	it('disable: OutcomeUnknownError (the server may still apply it), not "still active"', async () => {
+		const s = await setup({}, { timeoutMs: 1000 });
+		done = s.done;
+		s.emu.faults.add({ kind: 'slow', delayMs: 1500, route: '/employee/update', method: 'POST', times: 1 });
+		const err = await s.client.disableEmployee({ posUserId: 1001 }).catch((e) => e);
+		expect(err).toBeInstanceOf(OutcomeUnknownError);
+		expect(err.message).toMatch(/may still/);
+		expect(err.checked).toContain('/employee/edit/100');
+		for (let i = 0; i < 50 && s.emu.state.getEmployee(100)!.isActive; i++) await sleep(50);
+		expect(s.emu.state.getEmployee(100)!.isActive).toBe(false);
+		expect(s.emu.requests.filter((x) => x.path === '/employee/update')).toHaveLength(1);
+	});
+
+	it('permissions: OutcomeUnknownError naming the created employee, not "did not take effect"', async () => {
+		const s = await setup({}, { timeoutMs: 1000 });
+		done = s.done;
+		s.emu.faults.add({ kind: 'slow', delayMs: 1500, route: '/employee/permissions/update', method: 'POST', times: 1 });
+		const input = newHire({ permission: 'Cashier' });
+		const err = await s.client.createEmployee(input).catch((e) => e);
+		const e = s.emu.state.findEmployeeByPosUserId(input.posUserId)!;
+		expect(err).toBeInstanceOf(OutcomeUnknownError);
+		expect(err.message).toContain(`employee ${e.id} (POS user ID ${input.posUserId}) was created`);
+		expect(err.message).toMatch(/may still/);
+		for (let i = 0; i < 50 && e.posGrants.length === 0; i++) await sleep(50);
+		expect(e.posGrants.length).toBeGreaterThan(1);
+	});
+});
+
 describe('stale caches', () => {
 	it('disable by e-mail never disables an employee whose e-mail changed since the map was read', async () => {
 		const s = await setup();

@@ -1,3 +1,4 @@
+import { UnexpectedPageError } from '../errors';
 import { parsePosPermissionsPage, type PermissionFieldMeta } from '../pages/employee-permissions';
 import { buildPosPermissionsPairs } from '../payloads/pos-permissions';
 import type { OperationContext } from './context';
@@ -42,7 +43,12 @@ export async function applyPosTemplate(
 		successPath: '/employee',
 		action: `applying template '${template.name}' to employee ${employeeId}`,
 		readBackPath: permPath,
-		readBack: async () => parsePosPermissionsPage((await ctx.session.get(permPath)).body, permPath),
+		readBack: async () => {
+			const page = parsePosPermissionsPage((await ctx.session.get(permPath)).body, permPath);
+			// Never verify against another employee's permissions.
+			if (page.employeeId !== employeeId) throw new UnexpectedPageError(permPath, `the permissions of employee ${page.employeeId}`);
+			return page;
+		},
 	};
 	const { after: perms, failure: permFailure } = await postThenReadBack(ctx, update);
 	if (!sameSet(perms.granted, template.grants) || !sameSet(perms.overrides, template.overrides)) {

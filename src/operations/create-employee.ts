@@ -4,12 +4,13 @@ import type { CreateEmployeeInput, EmployeeCreated } from '../models/api';
 import { formatMoney } from '../models/money';
 import { validateCreateEmployee } from '../models/schemas';
 import type { Pairs } from '../html/form';
-import { parseEditPage, type EditPage } from '../pages/employee-edit';
+import type { EditPage } from '../pages/employee-edit';
 import { buildEmployeeInsertPairs } from '../payloads/employee-insert';
 import { resolveSiteNames } from '../payloads/site-availability';
 import { applyPosTemplate } from './apply-pos-template';
 import type { OperationContext } from './context';
 import { assertUsernameFree, createLinkedUser } from './create-backoffice-user';
+import { readEditPage } from './disable-employee';
 import { loadCreatePage, loadPosTemplates, resolveTemplate } from './discovery';
 import { withMessagePrefix } from './error-context';
 import { reconcileLostInsert } from './reconcile';
@@ -78,8 +79,7 @@ async function create(ctx: OperationContext, v: Validated): Promise<EmployeeCrea
 	const template = resolved.template;
 	try {
 		// Read back before applying permissions: a wrong site grant must stop here (protocol A.5, v0.7.2 fix).
-		const editPath = `/employee/edit/${employeeId}`;
-		edit = parseEditPage((await ctx.session.get(editPath)).body, editPath);
+		edit = await readEditPage(ctx, employeeId);
 		const allIds = page.sites.map((s) => s.id);
 		const wantIds = granted === 'all' ? allIds : granted;
 		gotIds = edit.availableSites === 'all' ? allIds : edit.availableSites;

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../errors';
+import { NotFoundError, UnexpectedPageError } from '../errors';
 import type { DisableEmployeeInput, EmployeeDisabled } from '../models/api';
 import { validateDisableEmployee } from '../models/schemas';
 import { parseEditPage, type EditPage } from '../pages/employee-edit';
@@ -64,9 +64,12 @@ async function findEditPage(ctx: OperationContext, key: { posUserId?: number; em
 	throw new NotFoundError('employee', `no employee found with email=${email}`, email);
 }
 
-async function readEditPage(ctx: OperationContext, employeeId: number): Promise<EditPage> {
+/** The edit page of one employee; a page about another employee is UnexpectedPageError, never read as this one's. */
+export async function readEditPage(ctx: OperationContext, employeeId: number): Promise<EditPage> {
 	const path = `/employee/edit/${employeeId}`;
-	return parseEditPage((await ctx.session.get(path)).body, path);
+	const page = parseEditPage((await ctx.session.get(path)).body, path);
+	if (page.employeeId !== employeeId) throw new UnexpectedPageError(path, `the edit page of employee ${page.employeeId}`);
+	return page;
 }
 
 function sameEmail(a: string, b: string): boolean {

@@ -268,3 +268,29 @@ describe('a write answered with a redirect that is neither success nor a bounce 
 		expect(s.emu.state.getEmployee(100)!.isActive).toBe(true);
 	});
 });
+
+describe('read-backs only count for the record written', () => {
+	it('a disable whose read-back serves another (inactive) employee is not reported as done', async () => {
+		const s = await setup();
+		done = s.done;
+		const inner = new UndiciTransport();
+		let posted = false;
+		const transport: Transport = {
+			async request(req) {
+				const path = new URL(req.url).pathname;
+				if (req.method === 'POST' && path === '/employee/update') {
+					// the write is lost on the way, yet answered like a success
+					posted = true;
+					return { status: 302, headers: { location: '/employee' }, body: '', bytes: 0 };
+				}
+				if (posted && path === '/employee/edit/100') return inner.request({ ...req, url: req.url.replace('/employee/edit/100', '/employee/edit/112') });
+				return inner.request(req);
+			},
+			close: () => inner.close(),
+		};
+		const client = new SonnysBackofficeClient({ subdomain: 'washu', ...BOT, baseUrl: s.emu.url, timeoutMs: 5000 }, { transport });
+		const err = await client.disableEmployee({ posUserId: 1001 }).catch((e) => e).finally(() => client.close());
+		expect(err.code).toBe('UNEXPECTED_PAGE');
+		expect(s.emu.state.getEmployee(100)!.isActive).toBe(true);
+	});
+});

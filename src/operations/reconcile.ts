@@ -9,7 +9,8 @@ export type Lookup<T> = { kind: 'found'; value: T } | { kind: 'absent' } | { kin
 /**
  * After an ambiguous failure of a create (timeout, reset, 5xx, an unexplained answer): never re-send; look it up.
  * Found -> it was created; absent after a definite server answer -> nothing was created; absent after a
- * timeout (the server may still be working), an unclear or a failed lookup -> OutcomeUnknownError.
+ * timeout or a gateway's 502/504 (the server may still be working), an unclear or a failed lookup ->
+ * OutcomeUnknownError.
  *
  * @param what - the create, e.g. `creating employee with POS user ID 77001`.
  * @param checked - what the lookup looks at (goes to `OutcomeUnknownError.checked`).
@@ -34,9 +35,10 @@ export async function reconcileLostCreate<T>(
 	if (found.kind === 'unclear') {
 		throw new OutcomeUnknownError(`${what} failed (${cause.message}); ${found.why}; the request was not re-sent`, checked, { cause });
 	}
-	if (cause instanceof TimeoutError) {
+	// A gateway's 502/504 is its own verdict: the application behind it may still be working, like after a timeout.
+	if (cause instanceof TimeoutError || (cause instanceof BackofficeServerError && (cause.status === 502 || cause.status === 504))) {
 		throw new OutcomeUnknownError(
-			`${what} timed out and it is not there yet; the server may still create it, so check before trying again; the request was not re-sent`,
+			`${what} ${cause instanceof TimeoutError ? 'timed out' : `got no answer from Backoffice (HTTP ${(cause as BackofficeServerError).status} from a gateway)`} and it is not there yet; the server may still create it, so check before trying again; the request was not re-sent`,
 			checked,
 			{ cause },
 		);

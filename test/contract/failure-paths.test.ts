@@ -75,6 +75,20 @@ describe('writes that time out and read back unchanged', () => {
 	});
 });
 
+describe('a gateway error on the insert', () => {
+	it('502/504 and not on the roster: OutcomeUnknownError (the application may still be working), not "nothing was created"', async () => {
+		const s = await setup();
+		done = s.done;
+		for (const status of [502, 504]) {
+			s.emu.faults.add({ kind: 'status', status, route: '/employee/insert', method: 'POST', times: 1 });
+			const err = await s.client.createEmployee(newHire()).catch((e) => e);
+			expect(err).toBeInstanceOf(OutcomeUnknownError);
+			expect(err.message).toContain(`HTTP ${status} from a gateway`);
+		}
+		expect(s.emu.requests.filter((x) => x.path === '/employee/insert')).toHaveLength(2);
+	});
+});
+
 describe('stale caches', () => {
 	it('disable by e-mail never disables an employee whose e-mail changed since the map was read', async () => {
 		const s = await setup();

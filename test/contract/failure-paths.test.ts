@@ -1,10 +1,10 @@
 /** Failure paths found in review: ambiguous writes, stale caches, concurrency with session expiry. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { DuplicateError, OutcomeUnknownError } from '../../src/errors';
-import { SonnysBackofficeClient } from '../../src/client';
+import type { SonnysBackofficeClient } from '../../src/client';
 import { UndiciTransport } from '../../src/transport/undici-transport';
 import type { Transport } from '../../src/transport/types';
-import { BOT, newHire, setup, type Emu } from './helpers';
+import { BOT, newClient, newHire, setup, type Emu } from './helpers';
 
 let done: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -226,7 +226,7 @@ function redirectingClient(emu: Emu, path: string, location: (original: string) 
 		},
 		close: () => inner.close(),
 	};
-	return new SonnysBackofficeClient({ subdomain: 'washu', ...BOT, baseUrl: emu.url, timeoutMs: 5000 }, { transport });
+	return newClient(emu, {}, { transport });
 }
 
 describe('a write answered with a redirect that is neither success nor a bounce (no actionXfer)', () => {
@@ -302,7 +302,7 @@ describe('read-backs only count for the record written', () => {
 			},
 			close: () => inner.close(),
 		};
-		const client = new SonnysBackofficeClient({ subdomain: 'washu', ...BOT, baseUrl: s.emu.url, timeoutMs: 5000 }, { transport });
+		const client = newClient(s.emu, {}, { transport });
 		const err = await client.disableEmployee({ posUserId: 1001 }).catch((e) => e).finally(() => client.close());
 		expect(err.code).toBe('UNEXPECTED_PAGE');
 		expect(s.emu.state.getEmployee(100)!.isActive).toBe(true);

@@ -1,5 +1,5 @@
 /** Shared setup of the client contract tests: an emulator on port 0 and a client pointed at it. */
-import { SonnysBackofficeClient } from '../../src/client';
+import { SonnysBackofficeClient, type ClientInternals } from '../../src/client';
 import type { CreateEmployeeInput, SonnysBackofficeClientOptions } from '../../src/models/api';
 import { startEmulator, type EmulatorOptions, type RequestLogEntry } from '../emulator';
 
@@ -25,9 +25,13 @@ export async function setup(
 	};
 }
 
-/** Another client on the same emulator (fresh caches, fresh session). */
-export function newClient(emu: Emu, options: Partial<SonnysBackofficeClientOptions> = {}): SonnysBackofficeClient {
-	return new SonnysBackofficeClient({ subdomain: 'washu', ...BOT, baseUrl: emu.url, timeoutMs: 5000, ...options });
+/** Another client on the same emulator (fresh caches, fresh session), optionally over a test transport. */
+export function newClient(
+	emu: Emu,
+	options: Partial<SonnysBackofficeClientOptions> = {},
+	internals: ClientInternals = {},
+): SonnysBackofficeClient {
+	return new SonnysBackofficeClient({ subdomain: 'washu', ...BOT, baseUrl: emu.url, timeoutMs: 5000, ...options }, internals);
 }
 
 /** Requests logged since `from` (an index into `emu.requests`). */

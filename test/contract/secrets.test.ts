@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SonnysBackofficeClient } from '../../src/client';
 import type { Transport, TransportRequest, TransportResponse } from '../../src/transport/types';
 import { UndiciTransport } from '../../src/transport/undici-transport';
-import { BOT, newHire, setup, type Emu } from './helpers';
+import { BOT, newClient, newHire, setup, type Emu } from './helpers';
 
 let done: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -41,7 +41,7 @@ class Recorder implements Transport {
 
 function recordingClient(emu: Emu, rewrite?: (req: TransportRequest, res: TransportResponse) => TransportResponse, timeoutMs = 5000) {
 	const recorder = new Recorder(new UndiciTransport(), rewrite);
-	const client = new SonnysBackofficeClient({ subdomain: 'washu', ...BOT, baseUrl: emu.url, timeoutMs }, { transport: recorder });
+	const client = newClient(emu, { timeoutMs }, { transport: recorder });
 	return { client, recorder };
 }
 
@@ -122,7 +122,7 @@ describe('no secret in any error', () => {
 		s.emu.faults.clear();
 		await client.close();
 		const small = new Recorder(new UndiciTransport());
-		const tiny = new SonnysBackofficeClient({ subdomain: 'washu', ...BOT, baseUrl: s.emu.url, maxResponseBytes: 2000 }, { transport: small });
+		const tiny = newClient(s.emu, { maxResponseBytes: 2000 }, { transport: small });
 		const large = await tiny.listSites().catch((e) => e);
 		await tiny.close();
 		expect([reset.code, cut.code, large.code]).toEqual(['CONNECTION_ERROR', 'CONNECTION_ERROR', 'RESPONSE_TOO_LARGE']);

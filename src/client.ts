@@ -28,7 +28,7 @@ import { listDepartments, listPermissions, listSites } from './operations/discov
 import { EmployeeIndex } from './operations/employee-index';
 import { SingleFlight } from './operations/single-flight';
 import { parseLoginError } from './pages/login';
-import { redactError } from './session/redact';
+import { redactError, redactText } from './session/redact';
 import { BackofficeSession } from './session/session';
 import { DEFAULT_RETRY_POLICY } from './transport/retry';
 import type { Transport } from './transport/types';
@@ -181,12 +181,20 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 	}
 
 	/**
-	 * Runs one public call. Every error leaves through here without a known secret in it: the bot password,
-	 * session cookies and the PINs and passwords sent so far, plus the call's own secret inputs.
+	 * Runs one public call. Every error (and every warning of a result) leaves through here without a known
+	 * secret in it: the bot password, session cookies and the PINs and passwords sent so far, plus the call's own
+	 * secret inputs.
 	 */
 	private async run<T>(input: unknown, call: () => Promise<T>): Promise<T> {
 		try {
-			return await call();
+			const result = await call();
+			// Warnings quote failures (and what a server said): they get the same redaction as errors.
+			if (result !== null && typeof result === 'object' && Array.isArray((result as { warnings?: unknown }).warnings)) {
+				const r = result as unknown as { warnings: unknown[] };
+				const secrets = this.session.secrets.list();
+				r.warnings = r.warnings.map((w) => (typeof w === 'string' ? redactText(w, secrets) : w));
+			}
+			return result;
 		} catch (err) {
 			const secrets = this.session.secrets;
 			if (input !== null && typeof input === 'object') {

@@ -215,4 +215,21 @@ describe('no secret in any error', () => {
 		expect(refused.flash).toBe('PIN [redacted] is not allowed');
 		expectNoSecret(refused, [...bad.recorder.secrets, String(PIN)]);
 	});
+
+	it('warnings quoting a server page that echoes a secret are redacted too', async () => {
+		const s = await setup();
+		done = s.done;
+		// the insert is applied, but answered with a page whose title quotes the PIN
+		const { client, recorder } = recordingClient(s.emu, (req, res) =>
+			req.method === 'POST' && new URL(req.url).pathname === '/employee/insert'
+				? { status: 200, headers: { 'content-type': 'text/html' }, body: `<html><head><title>PIN ${PIN} saved</title></head><body></body></html>`, bytes: 80 }
+				: res,
+		);
+		const r = await client.createEmployee(newHire({ posPin: PIN }));
+		await client.close();
+		expect(r.posPin).toBe(PIN);
+		expect(r.warnings.join(' ')).toMatch(/not re-sent/);
+		expect(r.warnings.join(' ')).not.toContain(String(PIN));
+		for (const secret of recorder.secrets) expect(r.warnings.join(' ')).not.toContain(secret);
+	});
 });

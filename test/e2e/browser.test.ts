@@ -1,4 +1,5 @@
-// A real browser (Debian's Chromium through playwright-core) in the real n8n editor: sign in, open the onboarding
+// A real browser (Debian's Chromium through playwright-core) in the real n8n editor: sign in, open the credential
+// (n8n tests it on opening: a real login to the emulator), open the onboarding
 // workflow, open the Create Employee node, open the Sites picker and see the emulator's sites, execute the step
 // and see the POS PIN in the output; then fill the published form as a new hire would. Saves the screenshots
 // the README uses (docs/images/).
@@ -8,6 +9,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
+import { CREDENTIAL_NAME } from '../../scripts/n8n/fixtures.mjs';
 import { repoRoot } from '../../scripts/n8n/package.mjs';
 import { startEmulator } from '../emulator';
 import { e2eEnv } from './env';
@@ -60,13 +62,28 @@ async function shot(name: string): Promise<void> {
 }
 
 describe('the n8n editor in Chromium', () => {
-	it('signs in and opens the onboarding workflow', async () => {
+	it('signs in', async () => {
 		await page.goto(`${env.n8nUrl}/signin`);
 		await page.fill('input[name="emailOrLdapLoginId"]', env.owner.email);
 		await page.fill('input[name="password"]', env.owner.password);
 		await page.click('[data-test-id="form-submit-button"]');
 		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+	});
 
+	it('opens the credential, which n8n tests by logging in to the emulator', async () => {
+		const loginPosts = () => emu.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/login_check')).length;
+		const before = loginPosts();
+		await page.goto(`${env.n8nUrl}/home/credentials`);
+		await page.getByText(CREDENTIAL_NAME).first().click();
+		await page.locator('[data-test-id="credentials-config-container-test-success"]').waitFor();
+		expect(loginPosts()).toBeGreaterThan(before);
+		await page.waitForTimeout(500); // the banner's Retry button fades in
+		await shot('credential-tested.png');
+		await page.keyboard.press('Escape');
+		await page.locator('[data-test-id="editCredential-modal"]').waitFor({ state: 'hidden' });
+	});
+
+	it('opens the onboarding workflow', async () => {
 		await page.goto(`${env.n8nUrl}/workflow/sboOnboardForm01`);
 		const node = page.locator('[data-test-id="canvas-node"][data-node-name="Create Employee"]');
 		await node.waitFor();

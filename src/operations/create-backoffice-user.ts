@@ -7,7 +7,7 @@ import { resolveSiteNames } from '../payloads/site-availability';
 import { buildUserInsertPairs } from '../payloads/user-insert';
 import type { OperationContext } from './context';
 import { loadBoTemplates, loadCreatePage, resolveTemplate } from './discovery';
-import { resolveEmployeeId } from './disable-employee';
+import { findEditPage, resolveEmployeeId } from './disable-employee';
 import { reconcileLostCreate } from './reconcile';
 import { idFromLocation, isAmbiguousFailure, rejectionFromResponse } from './write-outcome';
 
@@ -59,10 +59,7 @@ export async function createBackofficeUser(
 		const ids = resolveSiteNames(page, v.availableSites);
 		sitesGranted = ids === 'all' ? 'all' : page.sites.filter((s) => ids.includes(s.id)).map((s) => s.name);
 	}
-	const linked = v.linkToEmployeePosUserId !== undefined || v.linkToEmployeeEmail !== undefined;
-	const employeeId = linked
-		? await resolveEmployeeId(ctx, { posUserId: v.linkToEmployeePosUserId, email: v.linkToEmployeeEmail })
-		: undefined;
+	const employeeId = await linkedEmployeeId(ctx, v.linkToEmployeePosUserId, v.linkToEmployeeEmail);
 	const release = ctx.caches.index.claim({ username: v.username });
 	try {
 		await assertUsernameFree(ctx, v.username);
@@ -70,6 +67,18 @@ export async function createBackofficeUser(
 	} finally {
 		release();
 	}
+}
+
+/**
+ * The employee to link: by POS id a live search; by e-mail the `/user/create` map. A map read before this call
+ * may be stale (the address moved to another employee since): then the edit page confirms the holder (one GET),
+ * so the account is never linked to the wrong person.
+ */
+async function linkedEmployeeId(ctx: OperationContext, posUserId?: number, email?: string): Promise<number | undefined> {
+	if (posUserId !== undefined) return resolveEmployeeId(ctx, { posUserId });
+	if (email === undefined) return undefined;
+	if (!ctx.caches.index.hasEmails) return resolveEmployeeId(ctx, { email });
+	return (await findEditPage(ctx, { email })).employeeId;
 }
 
 async function insertUser(

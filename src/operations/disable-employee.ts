@@ -50,7 +50,7 @@ export async function disableEmployee(ctx: OperationContext, input: DisableEmplo
  * been read before the address moved to another employee, and acting on the old holder would disable the
  * wrong person. A mismatch refreshes the map once; still no match is NotFoundError.
  */
-async function findEditPage(ctx: OperationContext, key: { posUserId?: number; email?: string }): Promise<EditPage> {
+export async function findEditPage(ctx: OperationContext, key: { posUserId?: number; email?: string }): Promise<EditPage> {
 	const employeeId = await resolveEmployeeId(ctx, key);
 	const page = await readEditPage(ctx, employeeId);
 	const email = key.email;

@@ -103,6 +103,22 @@ describe('stale caches', () => {
 		expect(s.emu.state.getEmployee(103)!.isActive).toBe(false);
 	});
 
+	it('a Backoffice user linked by e-mail on a warm client is linked to the employee who holds the address now', async () => {
+		const s = await setup();
+		done = s.done;
+		expect(await s.client.isEmailAvailable({ email: 'avery.alder0@example.invalid' })).toBe(false);
+		s.emu.state.getEmployee(100)!.email = 'avery.new@example.invalid';
+		s.emu.state.getEmployee(103)!.email = 'avery.alder0@example.invalid';
+		const r = await s.client.createBackofficeUser({
+			username: 'movedmail',
+			email: 'avery.alder0@example.invalid',
+			permission: 'General User',
+			linkToEmployeeEmail: 'avery.alder0@example.invalid',
+		});
+		expect(r.linkedEmployeeId).toBe(103);
+		expect(s.emu.state.findUserByUsername('movedmail')!.employeeId).toBe(103);
+	});
+
 	it('disable by e-mail: an address no employee holds any more is NotFound, nothing posted', async () => {
 		const s = await setup();
 		done = s.done;

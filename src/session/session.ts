@@ -165,10 +165,11 @@ export class BackofficeSession {
 				if (generation === this.generation) this.generationServed = true;
 				return { res, location };
 			}
-			if (generation !== this.generation || this.loginInFlight) continue;
-			if ((relogins > 0 && !this.generationServed) || relogins >= MAX_RELOGINS_PER_REQUEST || sent >= MAX_SENDS_PER_REQUEST) {
+			const replaced = generation !== this.generation || this.loginInFlight !== undefined;
+			if (sent + 1 >= MAX_SENDS_PER_REQUEST || (!replaced && ((relogins > 0 && !this.generationServed) || relogins >= MAX_RELOGINS_PER_REQUEST))) {
 				throw new AuthenticationError(`Re-authentication failed: Backoffice still serves the login page (${method} ${pathOnly(path)})`);
 			}
+			if (replaced) continue;
 			relogins++;
 			this.loggedIn = false;
 			await this.startLogin(true);

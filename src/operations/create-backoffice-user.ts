@@ -7,7 +7,7 @@ import { resolveSiteNames } from '../payloads/site-availability';
 import { buildUserInsertPairs } from '../payloads/user-insert';
 import type { OperationContext } from './context';
 import { loadBoTemplates, loadCreatePage, resolveTemplate } from './discovery';
-import { findEditPage, resolveEmployeeId } from './disable-employee';
+import { findEditPage, resolveEmployeeId } from './employee-lookup';
 import { reconcileLostCreate } from './reconcile';
 import { idFromLocation, isAmbiguousFailure, rejectionFromResponse } from './write-outcome';
 

@@ -10,7 +10,7 @@ import { resolveSiteNames } from '../payloads/site-availability';
 import { applyPosTemplate } from './apply-pos-template';
 import type { OperationContext } from './context';
 import { assertUsernameFree, createLinkedUser } from './create-backoffice-user';
-import { readEditPage } from './disable-employee';
+import { readEditPage } from './employee-lookup';
 import { loadCreatePage, loadPosTemplates, resolveTemplate } from './discovery';
 import { withMessagePrefix } from './error-context';
 import { reconcileLostInsert } from './reconcile';

@@ -2,8 +2,9 @@
 // (n8n tests it on opening: a real login to the emulator), open the onboarding
 // workflow, open the Create Employee node, open the Sites picker and see the emulator's sites, execute the step
 // and see the POS PIN in the output; then fill the published form as a new hire would. Saves the screenshots
-// the README uses (docs/images/).
-import { mkdirSync } from 'node:fs';
+// the README uses: always into .tmp/e2e-screenshots/, and into docs/images/ when SBO_UPDATE_SCREENSHOTS=1 or when
+// an image is missing there (every run has new random PINs, so rewriting them each time would dirty the tree).
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
@@ -28,7 +29,9 @@ const CHROMIUM_ARGS = [
 	'--disable-component-update',
 	'--disable-sync',
 ];
-const imagesDir = join(repoRoot, 'docs', 'images');
+const docsImagesDir = join(repoRoot, 'docs', 'images');
+const imagesDir = join(repoRoot, '.tmp', 'e2e-screenshots');
+const updateDocsImages = process.env.SBO_UPDATE_SCREENSHOTS === '1';
 const debugDir = join(repoRoot, '.tmp', 'e2e-browser');
 
 let env: ReadyEnv;
@@ -40,6 +43,7 @@ beforeAll(async () => {
 	env = e2eEnv();
 	emu = await startEmulator({ port: env.emulatorPort });
 	mkdirSync(imagesDir, { recursive: true });
+	mkdirSync(docsImagesDir, { recursive: true });
 	mkdirSync(debugDir, { recursive: true });
 	browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 	page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -59,6 +63,13 @@ afterAll(async () => {
 
 async function shot(name: string): Promise<void> {
 	await page.screenshot({ path: join(imagesDir, name) });
+	publish(name);
+}
+
+/** Copies a screenshot into docs/images/ when asked to, or when the README's image is missing. */
+function publish(name: string): void {
+	const target = join(docsImagesDir, name);
+	if (updateDocsImages || !existsSync(target)) copyFileSync(join(imagesDir, name), target);
 }
 
 describe('the n8n editor in Chromium', () => {
@@ -157,6 +168,7 @@ describe('the n8n editor in Chromium', () => {
 			await form.getByLabel('Hourly wage ($)').fill('16.00');
 			await form.getByLabel('Start date').fill('2026-12-15');
 			await form.screenshot({ path: join(imagesDir, 'form-new-hire.png') });
+			publish('form-new-hire.png');
 			await form.getByRole('button', { name: 'Create employee' }).click();
 			await form.getByText('Robin Santos can start').waitFor();
 			const employee = emu.state.findEmployeeByPosUserId(4444);
@@ -164,6 +176,7 @@ describe('the n8n editor in Chromium', () => {
 			expect(await form.locator('body').innerText()).toContain(`POS PIN ${employee!.pin}`);
 			await form.setViewportSize({ width: 900, height: 320 });
 			await form.screenshot({ path: join(imagesDir, 'form-completion-pin.png') });
+			publish('form-completion-pin.png');
 		} finally {
 			await form.close();
 		}

@@ -5,7 +5,7 @@ import {
 	validateAvailabilityPosUserId,
 } from '../models/schemas';
 import type { OperationContext } from './context';
-import { findByPosUserId } from './write-outcome';
+import { findByPosUserId } from './employee-lookup';
 
 /**
  * True when no employee, active or not, holds the POS user ID. Always live (one targeted roster

@@ -10,11 +10,11 @@ import { resolveSiteNames } from '../payloads/site-availability';
 import { applyPosTemplate } from './apply-pos-template';
 import type { OperationContext } from './context';
 import { assertUsernameFree, createLinkedUser } from './create-backoffice-user';
-import { readEditPage } from './employee-lookup';
+import { findByPosUserId, readEditPage } from './employee-lookup';
 import { loadCreatePage, loadPosTemplates, resolveTemplate } from './discovery';
 import { withMessagePrefix } from './error-context';
 import { reconcileLostInsert } from './reconcile';
-import { findByPosUserId, idFromLocation, isAmbiguousFailure, rejectionFromResponse, sameSet } from './write-outcome';
+import { idFromLocation, isAmbiguousFailure, rejectionFromResponse, sameSet } from './write-outcome';
 
 type Validated = ReturnType<typeof validateCreateEmployee>;
 

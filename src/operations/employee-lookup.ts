@@ -1,8 +1,8 @@
 /** Finding the employee an operation acts on: by POS user ID (live search) or e-mail (the index), and its edit page. */
 import { NotFoundError, UnexpectedPageError } from '../errors';
 import { parseEditPage, type EditPage } from '../pages/employee-edit';
+import { buildRosterPath, parseRoster } from '../pages/employee-list';
 import type { OperationContext } from './context';
-import { findByPosUserId } from './write-outcome';
 
 /**
  * The edit page of the employee to act on. Found by e-mail, the page must show that e-mail: the map may have
@@ -57,4 +57,11 @@ export async function resolveEmployeeId(
 	}
 	if (!hit) throw new NotFoundError('employee', `no employee found with email=${email}`, email);
 	return hit.employeeId;
+}
+
+/** Live, targeted roster search for one POS user id, inactive employees included (protocol B.3). */
+export async function findByPosUserId(ctx: OperationContext, posUserId: number) {
+	const res = await ctx.session.get(buildRosterPath({ posUserId, active: 'all' }));
+	// Exact comparison: correct even if a tenant ignored the filter (protocol B.3).
+	return parseRoster(res.body, res.path).find((r) => r.posUserId === posUserId);
 }

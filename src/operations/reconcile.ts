@@ -1,7 +1,7 @@
 import { BackofficeServerError, OutcomeUnknownError, TimeoutError } from '../errors';
 import type { ValidatedCreateEmployee } from '../models/schemas';
 import type { OperationContext } from './context';
-import { findByPosUserId } from './write-outcome';
+import { findByPosUserId } from './employee-lookup';
 
 /** What the lookup after an ambiguous write found. */
 export type Lookup<T> = { kind: 'found'; value: T } | { kind: 'absent' } | { kind: 'unclear'; why: string };

@@ -9,7 +9,6 @@ import {
 	VerificationError,
 } from '../errors';
 import { parseFlashes } from '../html/flash';
-import { buildRosterPath, parseRoster } from '../pages/employee-list';
 import { describePage } from '../pages/page-kind';
 import type { PageResponse } from '../session/session';
 import type { OperationContext } from './context';
@@ -161,13 +160,6 @@ export function idFromLocation(location: string | undefined, pattern: RegExp): n
 	if (location === undefined || /[?&]actionXfer=/.test(location)) return undefined;
 	const m = pattern.exec(location.split('?')[0]);
 	return m ? Number(m[m.length - 1]) : undefined;
-}
-
-/** Live, targeted roster search for one POS user id, inactive employees included (protocol B.3). */
-export async function findByPosUserId(ctx: OperationContext, posUserId: number) {
-	const res = await ctx.session.get(buildRosterPath({ posUserId, active: 'all' }));
-	// Exact comparison: correct even if a tenant ignored the filter (protocol B.3).
-	return parseRoster(res.body, res.path).find((r) => r.posUserId === posUserId);
 }
 
 /** Whether two id lists hold the same ids (order and repeats ignored). */

@@ -3,6 +3,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 export default defineConfig({
 	test: {
 		pool: 'forks',
+		// Every test worker refuses TCP connections to anything but loopback (test/setup/loopback-only.ts).
+		setupFiles: ['test/setup/loopback-only.ts'],
 		projects: [
 			{
 				extends: true,

@@ -80,6 +80,10 @@ function npmEnv(p) {
 		npm_config_fund: 'false',
 		npm_config_audit: 'false',
 		npm_config_update_notifier: 'false',
+		// Run from `npm test` / `npm start`, this process inherits the project's `.npmrc` settings as npm_config_*
+		// variables, ignore-scripts=true among them: that would turn `npm rebuild` below into a silent no-op (seen on
+		// a fresh cache). The n8n install itself passes --ignore-scripts explicitly.
+		npm_config_ignore_scripts: 'false',
 	};
 }
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
 import { startEmulator, type Emulator } from '../index';
-import { Browser } from './helpers';
+import { Browser, loggedIn } from './helpers';
 
 function rawGet(url: string, cookie: string): Promise<{ status: number; body: string } | { error: string }> {
 	return new Promise((resolve) => {
@@ -22,9 +22,7 @@ describe('fault injection', () => {
 	afterEach(() => emu.close());
 
 	async function start(): Promise<void> {
-		emu = await startEmulator();
-		b = new Browser(emu.url);
-		await b.login();
+		({ emu, b } = await loggedIn());
 	}
 
 	it('status: 500, and 502/503 with Retry-After, on the matching route only, `times` respected', async () => {
@@ -109,9 +107,7 @@ describe('fault injection', () => {
 
 	it('probability: seeded, so the same seed fires on the same requests', async () => {
 		const run = async (seed: number) => {
-			const e = await startEmulator({ seed, faults: [{ route: '/', kind: 'status', status: 500, probability: 0.5 }] });
-			const br = new Browser(e.url);
-			await br.login();
+			const { emu: e, b: br } = await loggedIn({ seed, faults: [{ route: '/', kind: 'status', status: 500, probability: 0.5 }] });
 			const out: number[] = [];
 			for (let i = 0; i < 12; i++) out.push((await br.get('/')).status);
 			await e.close();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as cheerio from 'cheerio';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../index';
 
 /** Test-side helpers: a tiny cookie-keeping HTTP client, capture loading and a browser-like form serialiser. */
 
@@ -54,6 +55,14 @@ export class Browser {
 			['_password', password],
 		]);
 	}
+}
+
+/** A fresh emulator (own free port) and a browser already logged in as the bot: the setup most tests share. */
+export async function loggedIn(options?: EmulatorOptions): Promise<{ emu: Emulator; b: Browser }> {
+	const emu = await startEmulator(options);
+	const b = new Browser(emu.url);
+	await b.login();
+	return { emu, b };
 }
 
 /** Loads a captured request body as ordered pairs (either `fields` or `post_data`). */

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { large, redirectBody, startEmulator, type Emulator } from '../index';
-import { Browser, captureHtml, load, serializeForm } from './helpers';
+import { large, redirectBody, type Emulator } from '../index';
+import { Browser, captureHtml, loggedIn, load, serializeForm } from './helpers';
 
 describe('pages: raw server HTML as protocol Part A describes it', () => {
 	let emu: Emulator;
 	let b: Browser;
 	beforeAll(async () => {
-		emu = await startEmulator();
-		b = new Browser(emu.url);
-		await b.login();
+		({ emu, b } = await loggedIn());
 	});
 	afterAll(() => emu.close());
 
@@ -131,9 +129,7 @@ describe('pages: raw server HTML as protocol Part A describes it', () => {
 
 describe('tenants', () => {
 	it('flat tenant (ASSUMPTION E.4): no regions, siteIds[] blocklist, isAllSitesAllowed', async () => {
-		const emu = await startEmulator({ tenant: 'flat' });
-		const b = new Browser(emu.url);
-		await b.login();
+		const { emu, b } = await loggedIn({ tenant: 'flat' });
 		const $ = load((await b.get('/employee/create')).body);
 		expect($('input.boac-permission-region-option').length).toBe(0);
 		expect($('input.boac-permission-site-option[name="employee[siteIds][]"]').length).toBe(emu.state.sites.length);
@@ -158,9 +154,7 @@ describe('tenants', () => {
 		expect(new Set(t.employees.map((e) => e.email)).size).toBe(800);
 		expect(new Set(t.employees.map((e) => e.phone)).size).toBe(800);
 		expect(large({ employees: 800, sites: 24 })).toEqual(t);
-		const emu = await startEmulator({ tenant: t });
-		const b = new Browser(emu.url);
-		await b.login();
+		const { emu, b } = await loggedIn({ tenant: t });
 		const $ = load((await b.get('/employee?active=all&limit=10000')).body);
 		expect($('table.table-employees-list tbody tr').length).toBe(800);
 		expect(load((await b.get('/employee/create')).body)('input.boac-permission-site-option').length).toBe(24);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type Emulator } from '../index';
-import { Browser, load } from './helpers';
+import type { Emulator } from '../index';
+import { Browser, load, loggedIn } from './helpers';
 
 interface Row {
 	id: number;
@@ -37,9 +37,7 @@ describe('GET /employee roster filters (protocol A.2)', () => {
 	let emu: Emulator;
 	let b: Browser;
 	beforeAll(async () => {
-		emu = await startEmulator();
-		b = new Browser(emu.url);
-		await b.login();
+		({ emu, b } = await loggedIn());
 	});
 	afterAll(() => emu.close());
 

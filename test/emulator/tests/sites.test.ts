@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type Emulator } from '../index';
-import { Browser, load, serializeForm, withoutKeys, type Pairs } from './helpers';
+import type { Emulator } from '../index';
+import { Browser, load, loggedIn, serializeForm, withoutKeys, type Pairs } from './helpers';
 import { createBody, encodeSites, REGION1, REGION2 } from './fixtures';
 
 describe('site availability (protocol A.3.1 / A.3.2) and presence binding (A.0)', () => {
@@ -8,9 +8,7 @@ describe('site availability (protocol A.3.1 / A.3.2) and presence binding (A.0)'
 	let b: Browser;
 	let pos = 70000;
 	beforeAll(async () => {
-		emu = await startEmulator();
-		b = new Browser(emu.url);
-		await b.login();
+		({ emu, b } = await loggedIn());
 	});
 	afterAll(() => emu.close());
 

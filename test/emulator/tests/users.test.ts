@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DUPLICATE_MESSAGES, INACTIVE_EMPLOYEE_MESSAGE, SITES_REQUIRED_MESSAGE, startEmulator, type Emulator } from '../index';
-import { Browser, flashes, load, serializeForm, type Pairs } from './helpers';
+import { DUPLICATE_MESSAGES, INACTIVE_EMPLOYEE_MESSAGE, SITES_REQUIRED_MESSAGE, type Emulator, type EmulatorOptions } from '../index';
+import { Browser, flashes, load, loggedIn, serializeForm, type Pairs } from './helpers';
 
 function linked(employeeId: number, email: string, username: string): Pairs {
 	return [
@@ -18,10 +18,8 @@ describe('Backoffice users (protocol A.9, A.10)', () => {
 	let b: Browser;
 	afterEach(() => emu.close());
 
-	async function start(opts: Parameters<typeof startEmulator>[0] = {}): Promise<void> {
-		emu = await startEmulator(opts);
-		b = new Browser(emu.url);
-		await b.login();
+	async function start(opts: EmulatorOptions = {}): Promise<void> {
+		({ emu, b } = await loggedIn(opts));
 	}
 
 	it('/user lists users with shield links; the first permissions link is a real user', async () => {

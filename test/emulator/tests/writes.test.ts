@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DUPLICATE_MESSAGES, startEmulator, type Emulator } from '../index';
-import { Browser, capturePairs, flashes, load, serializeForm, type Pairs } from './helpers';
+import { DUPLICATE_MESSAGES, type Emulator } from '../index';
+import { Browser, capturePairs, flashes, load, loggedIn, serializeForm, type Pairs } from './helpers';
 import { createBody, encodeSites } from './fixtures';
 
 describe('employee writes: validation, duplicates (ASSUMPTION E.1), permissions, compensation', () => {
 	let emu: Emulator;
 	let b: Browser;
 	beforeAll(async () => {
-		emu = await startEmulator();
-		b = new Browser(emu.url);
-		await b.login();
+		({ emu, b } = await loggedIn());
 	});
 	afterAll(() => emu.close());
 

@@ -11,20 +11,10 @@ export const DUPLICATE_MESSAGES = {
 	username: 'That username is already taken.',
 } as const;
 
-interface ProfileFields {
-	firstName: string;
-	lastName: string;
-	phone: string;
-	email: string;
-	departmentIds: number[];
-	startDate: string;
-	posUserId: number;
-	pin: string;
-	emergencyContactName: string;
-	emergencyContactPhone: string;
-	adpEmployeeId: string;
-	siteIds: number[];
-}
+type ProfileFields = Pick<
+	EmployeeRecord,
+	'firstName' | 'lastName' | 'phone' | 'email' | 'departmentIds' | 'startDate' | 'posUserId' | 'pin' | 'emergencyContactName' | 'emergencyContactPhone' | 'adpEmployeeId' | 'siteIds'
+>;
 
 /**
  * Binds and validates the fields the create and edit forms share. Returns an error message naming the field (ASSUMPTION:

@@ -1,11 +1,12 @@
 import type { FaultInjector, FaultRule } from './faults';
-import { EmulatorServer, type RequestLogEntry } from './server';
+import type { RequestLogEntry } from './request-log';
+import { EmulatorServer } from './server';
 import { EmulatorState } from './state';
 import { flat, large, washu } from './tenants';
 import type { TenantData } from './types';
 
 export type { FaultKind, FaultRule } from './faults';
-export type { RequestLogEntry } from './server';
+export type { RequestLogEntry } from './request-log';
 export { EmulatorState } from './state';
 export type { BoUserRecord, EmployeeRecord, TenantData, WageRecord } from './types';
 export { flat, large, washu } from './tenants';

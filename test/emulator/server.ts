@@ -1,29 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultInjector, errorPage, maintenancePage, type FaultRule } from './faults';
 import { Form, parseForm } from './form';
 import { redirectBody, type Flash } from './html';
 import { loginPage } from './pages/layout';
-import { handleGet, handlePost, type RouteOptions, type RouteSession } from './routes';
+import { redact, type RequestLogEntry } from './request-log';
+import { handleGet, handlePost, type RouteOptions } from './routes';
+import { SessionStore, sessionIdFrom } from './sessions';
 import type { EmulatorState } from './state';
-
-/** One handled request, for tests to count round trips. `body` has password values redacted. */
-export interface RequestLogEntry {
-	method: string;
-	/** Path with query. */
-	path: string;
-	body: string;
-	/** 0 when the socket was destroyed without an answer. */
-	status: number;
-	/** Response body bytes actually sent. */
-	bytes: number;
-	ms: number;
-	location?: string;
-	fault?: FaultRule['kind'];
-	/** The request's User-Agent header, if any (cookies are never logged). */
-	userAgent?: string;
-}
 
 export interface ServerOptions extends RouteOptions {
 	latencyMs: number;
@@ -31,13 +15,6 @@ export interface ServerOptions extends RouteOptions {
 	expireSessionAfterRequests?: number;
 	/** Serialise concurrent requests of one session, as PHP's file session handler does. */
 	sessionLocking: boolean;
-}
-
-interface Session extends RouteSession {
-	id: string;
-	/** null = anonymous (login page visited, not logged in). */
-	authenticated: boolean;
-	requests: number;
 }
 
 interface Reply {
@@ -48,23 +25,13 @@ interface Reply {
 }
 
 const PUBLIC = new Set(['/login', '/login_check', '/forgot-password', '/logout']);
-const SECRET_KEYS = /^(_password|user%5Bpassword%5D|user\[password\]|user%5BconfirmPassword%5D|user\[confirmPassword\])=/i;
-
-function redact(body: string): string {
-	return body
-		.split('&')
-		.map((p) => (SECRET_KEYS.test(p) ? `${p.slice(0, p.indexOf('='))}=REDACTED` : p))
-		.join('&');
-}
-
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
-/** The HTTP side: sessions (PHPSESSID), routing, fault injection, request log, A.0 response headers. */
+/** The HTTP side: session handling (store in sessions.ts), routing, fault injection, request log, A.0 response headers. */
 export class EmulatorServer {
 	readonly requests: RequestLogEntry[] = [];
 	readonly faults: FaultInjector;
-	private readonly sessions = new Map<string, Session>();
-	private readonly locks = new Map<string, Promise<void>>();
+	private readonly sessions = new SessionStore();
 	private readonly http: Server;
 	origin = '';
 
@@ -111,23 +78,8 @@ export class EmulatorServer {
 		if (req.headers['user-agent']) entry.userAgent = req.headers['user-agent'];
 		this.requests.push(entry);
 		const finish = () => (entry.ms = Math.round((performance.now() - started) * 100) / 100);
-		const lockSid = this.options.sessionLocking ? /(?:^|;\s*)PHPSESSID=([^;]+)/.exec(req.headers.cookie ?? '')?.[1] : undefined;
-		if (lockSid) {
-			// PHP's default session handler locks the session file: one request per session at a time.
-			const previous = this.locks.get(lockSid) ?? Promise.resolve();
-			let release = () => {};
-			const mine = new Promise<void>((r) => (release = r));
-			const tail = previous.then(() => mine);
-			this.locks.set(lockSid, tail);
-			await previous;
-			try {
-				await this.respond(req, res, method, path, body, entry, finish);
-			} finally {
-				release();
-				if (this.locks.get(lockSid) === tail) this.locks.delete(lockSid);
-			}
-			return;
-		}
+		const lockSid = this.options.sessionLocking ? sessionIdFrom(req.headers.cookie) : undefined;
+		if (lockSid) return this.sessions.locked(lockSid, () => this.respond(req, res, method, path, body, entry, finish));
 		await this.respond(req, res, method, path, body, entry, finish);
 	}
 
@@ -156,7 +108,7 @@ export class EmulatorServer {
 		} else if (fault?.kind === 'maintenance') {
 			reply = { status: 503, body: maintenancePage(), headers: { 'Retry-After': String(fault.retryAfter ?? 120) } };
 		} else {
-			const cookieSid = /(?:^|;\s*)PHPSESSID=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+			const cookieSid = sessionIdFrom(req.headers.cookie);
 			if (fault?.kind === 'expireSession' && cookieSid) this.sessions.delete(cookieSid);
 			reply = this.route(method, path, body, cookieSid);
 		}
@@ -189,17 +141,6 @@ export class EmulatorServer {
 		finish();
 	}
 
-	private newSession(authenticated: boolean, userId: number): Session {
-		const id = randomBytes(16).toString('hex');
-		const s: Session = { id, authenticated, userId, flashes: [], visited: new Set(), requests: 0 };
-		this.sessions.set(id, s);
-		return s;
-	}
-
-	private cookie(s: Session): Record<string, string> {
-		return { 'Set-Cookie': `PHPSESSID=${s.id}; path=/; HttpOnly; SameSite=Lax` };
-	}
-
 	private route(method: string, path: string, body: string, sid: string | undefined): Reply {
 		const url = new URL(path, 'http://emulator.invalid');
 		const pathname = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
@@ -210,7 +151,7 @@ export class EmulatorServer {
 			return { status: 302, body: redirectBody('/login'), location: '/login' };
 		}
 		if (PUBLIC.has(pathname)) {
-			const headers = session ? {} : this.cookie((session = this.newSession(false, 0)));
+			const headers = session ? {} : this.sessions.cookie((session = this.sessions.create(false, 0)));
 			return { status: 200, body: loginPage(), headers };
 		}
 		if (session?.authenticated) {
@@ -232,10 +173,10 @@ export class EmulatorServer {
 
 	/** Unknown or expired session on an authenticated URL (ASSUMPTION E.2: both variants selectable). */
 	private expired(): Reply {
-		const s = this.newSession(false, 0);
-		if (this.options.sessionExpiry === 'inline') return { status: 200, body: loginPage(), headers: this.cookie(s) };
+		const s = this.sessions.create(false, 0);
+		if (this.options.sessionExpiry === 'inline') return { status: 200, body: loginPage(), headers: this.sessions.cookie(s) };
 		const target = `${this.origin}/login`;
-		return { status: 302, body: redirectBody(target), location: target, headers: this.cookie(s) };
+		return { status: 302, body: redirectBody(target), location: target, headers: this.sessions.cookie(s) };
 	}
 
 	/** `POST /login_check` (A.1): 302 `/` with a fresh PHPSESSID, or 200 login page with an error (ASSUMPTION E.3). */
@@ -248,7 +189,7 @@ export class EmulatorServer {
 			const flashes: Flash[] = [{ type: 'error', message: 'Invalid credentials.' }];
 			return { status: 200, body: loginPage(flashes) };
 		}
-		const s = this.newSession(true, user.id);
-		return { status: 302, body: redirectBody('/'), location: '/', headers: this.cookie(s) };
+		const s = this.sessions.create(true, user.id);
+		return { status: 302, body: redirectBody('/'), location: '/', headers: this.sessions.cookie(s) };
 	}
 }

@@ -1,5 +1,5 @@
-import { money, parseUsDate, positiveInt, usDateKey } from '../form';
-import { fail, ok, type WriteContext, type WriteOutcome } from './common';
+import { parseUsDate, positiveInt, usDateKey } from '../form';
+import { bindWageRates, employeeNotFound, fail, ok, postedEmployee, type WriteContext, type WriteOutcome } from './common';
 
 /**
  * `POST /employee/compensation/update` (A.8): each accepted post adds a wage record and ends the previous one the
@@ -9,17 +9,13 @@ import { fail, ok, type WriteContext, type WriteOutcome } from './common';
  */
 export function compensationUpdate(ctx: WriteContext): WriteOutcome {
 	const f = ctx.form;
-	const id = positiveInt(f.get('employeeId'));
-	const e = id === null ? undefined : ctx.state.getEmployee(id);
-	if (!e) return fail('/employee', 'Unable to locate employee');
+	const e = postedEmployee(ctx, 'employeeId');
+	if (!e) return employeeNotFound();
 	const back = `/employee/compensation/${e.id}`;
 	const effective = f.text('wage[effectiveDate]');
 	if (!parseUsDate(effective)) return fail(back, 'Please enter a valid Effective Date.');
-	const rate = money(f.get('wage[regularRate]'));
-	if (rate === null) return fail(back, 'Please enter a valid Effective Hourly Rate.');
-	const eligible = f.has('wage[isOvertimeEligible]');
-	const overtimeRate = f.has('wage[overtimeRate]') ? money(f.get('wage[overtimeRate]')) : null;
-	if (eligible && overtimeRate === null) return fail(back, 'Please enter a valid Overtime Rate.');
+	const rates = bindWageRates(f);
+	if (typeof rates === 'string') return fail(back, rates);
 	const latest = Math.max(0, ...e.wages.map((w) => usDateKey(w.effectiveDate)));
 	if (usDateKey(effective) <= latest) return ok(back);
 	const p = parseUsDate(effective)!;
@@ -28,10 +24,7 @@ export function compensationUpdate(ctx: WriteContext): WriteOutcome {
 	for (const w of e.wages) if (w.endDate === null) w.endDate = end;
 	const site = positiveInt(f.get('wage[siteId]'));
 	e.wages.push({
-		isHourly: f.get('wage[isHourly]') !== '0',
-		regularRate: rate,
-		overtimeEligible: eligible,
-		overtimeRate: eligible ? overtimeRate : null,
+		...rates,
 		effectiveDate: effective,
 		endDate: null,
 		siteId: site !== null && ctx.state.siteById(site) ? site : null,

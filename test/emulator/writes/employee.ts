@@ -1,7 +1,7 @@
-import { digits, money, parseUsDate, positiveInt } from '../form';
+import { digits, parseUsDate, positiveInt } from '../form';
 import { resolveSites } from '../sites';
 import type { EmployeeRecord } from '../types';
-import { fail, ok, type WriteContext, type WriteOutcome } from './common';
+import { bindWageRates, employeeNotFound, fail, ok, postedEmployee, type WriteContext, type WriteOutcome } from './common';
 
 /** Flash texts for duplicates. ASSUMPTION (E.1): the real wording was never captured; these are the team's contract. */
 export const DUPLICATE_MESSAGES = {
@@ -70,11 +70,8 @@ export function employeeInsert(ctx: WriteContext): WriteOutcome {
 	const f = ctx.form;
 	const bound = bindProfile(ctx);
 	if (typeof bound === 'string') return fail('/employee/create', bound);
-	const rate = money(f.get('wage[regularRate]'));
-	if (rate === null) return fail('/employee/create', 'Please enter a valid Effective Hourly Rate.');
-	const eligible = f.has('wage[isOvertimeEligible]');
-	const overtimeRate = f.has('wage[overtimeRate]') ? money(f.get('wage[overtimeRate]')) : null;
-	if (eligible && overtimeRate === null) return fail('/employee/create', 'Please enter a valid Overtime Rate.');
+	const rates = bindWageRates(f);
+	if (typeof rates === 'string') return fail('/employee/create', rates);
 	const wageSiteRaw = f.text('wage[siteId]');
 	const wageSite = positiveInt(wageSiteRaw);
 	if (wageSiteRaw && (wageSite === null || !ctx.state.siteById(wageSite))) return fail('/employee/create', 'Please select a valid Employee Labor Site.');
@@ -89,10 +86,7 @@ export function employeeInsert(ctx: WriteContext): WriteOutcome {
 		hasActionApprovalAuthority: false,
 		wages: [
 			{
-				isHourly: f.get('wage[isHourly]') !== '0',
-				regularRate: rate,
-				overtimeEligible: eligible,
-				overtimeRate: eligible ? overtimeRate : null,
+				...rates,
 				effectiveDate: bound.startDate,
 				endDate: null,
 				siteId: wageSite,
@@ -108,10 +102,8 @@ export function employeeInsert(ctx: WriteContext): WriteOutcome {
  * bounces to `/employee/edit/<id>?actionXfer=…` and changes nothing. Absent `employee[isActive]` = disabled.
  */
 export function employeeUpdate(ctx: WriteContext): WriteOutcome {
-	const id = positiveInt(ctx.form.get('employee[id]'));
-	const e = id === null ? undefined : ctx.state.getEmployee(id);
-	// ASSUMPTION: an unknown employee id was never captured; bounce to the roster with an error flash.
-	if (!e) return fail('/employee', 'Unable to locate employee');
+	const e = postedEmployee(ctx, 'employee[id]');
+	if (!e) return employeeNotFound();
 	const bound = bindProfile(ctx, e.id);
 	if (typeof bound === 'string') return fail(`/employee/edit/${e.id}`, bound);
 	Object.assign(e, bound, { isActive: ctx.form.has('employee[isActive]') });

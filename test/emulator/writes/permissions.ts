@@ -1,5 +1,4 @@
-import { positiveInt } from '../form';
-import { fail, ok, type WriteContext, type WriteOutcome } from './common';
+import { employeeNotFound, ok, postedEmployee, type WriteContext, type WriteOutcome } from './common';
 
 /**
  * `POST /employee/permissions/update` (A.6). The matrix applies only when every permission of the schema is posted
@@ -10,10 +9,8 @@ import { fail, ok, type WriteContext, type WriteOutcome } from './common';
  */
 export function employeePermissionsUpdate(ctx: WriteContext): WriteOutcome {
 	const f = ctx.form;
-	const id = positiveInt(f.get('employeeId'));
-	const e = id === null ? undefined : ctx.state.getEmployee(id);
-	// ASSUMPTION: an unknown employee id was never captured.
-	if (!e) return fail('/employee', 'Unable to locate employee');
+	const e = postedEmployee(ctx, 'employeeId');
+	if (!e) return employeeNotFound();
 	const schema = ctx.state.tenant.posPermissions.map((p) => p.id);
 	const full = schema.every((n) => f.has(`permissions[${n}][id]`));
 	if (!full) return ok('/employee');

@@ -1,7 +1,7 @@
 import { positiveInt } from '../form';
 import { resolveSites } from '../sites';
 import type { BoUserRecord } from '../types';
-import { fail, ok, type WriteContext, type WriteOutcome } from './common';
+import { fail, ok, postedEmployee, type WriteContext, type WriteOutcome } from './common';
 import { DUPLICATE_MESSAGES } from './employee';
 
 /** Flash for linking a BO user to an inactive employee; the captured substring is exact (A.9), the prefix assumed. */
@@ -23,8 +23,7 @@ export function userInsert(ctx: WriteContext): WriteOutcome {
 	let firstName = '';
 	let lastName = '';
 	if (linked) {
-		const id = positiveInt(f.get('user[employeeId]'));
-		const e = id === null ? undefined : state.getEmployee(id);
+		const e = postedEmployee(ctx, 'user[employeeId]');
 		if (!e) return fail('/user/create', 'Please select a valid Employee.');
 		if (!e.isActive) return fail('/user/create', INACTIVE_EMPLOYEE_MESSAGE);
 		if (state.findUserByEmployeeId(e.id)) return fail('/user/create', 'That employee already has a Back Office user.');

@@ -3,7 +3,7 @@ import type { RouteSession } from './routes';
 
 export interface Session extends RouteSession {
 	id: string;
-	/** null = anonymous (login page visited, not logged in). */
+	/** false = anonymous (login page visited, not logged in). */
 	authenticated: boolean;
 	requests: number;
 }

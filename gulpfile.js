@@ -107,6 +107,20 @@ async function declarations() {
 	log(`declarations: ${rootNames.length} files from src/ into dist/${vendored.length ? ` (types of ${vendored.join(', ')} in dist/vendor)` : ''}`);
 }
 
+/**
+ * Node's built-in modules as the bundle's runtime knows them: a fixed list, not the running Node's, so that a build on
+ * Node 20 accepts what Node 24 (the Node n8n runs on) provides. Taken from Node 24's `builtinModules`; the `node:`-only
+ * ones (sqlite, test, sea) are required lazily by undici for a cache store this package never uses.
+ */
+const RUNTIME_BUILTINS = new Set([
+	'assert', 'assert/strict', 'async_hooks', 'buffer', 'child_process', 'cluster', 'console', 'constants', 'crypto',
+	'dgram', 'diagnostics_channel', 'dns', 'dns/promises', 'domain', 'events', 'fs', 'fs/promises', 'http', 'http2',
+	'https', 'inspector', 'inspector/promises', 'module', 'net', 'os', 'path', 'path/posix', 'path/win32', 'perf_hooks',
+	'process', 'punycode', 'querystring', 'readline', 'readline/promises', 'repl', 'stream', 'stream/consumers',
+	'stream/promises', 'stream/web', 'string_decoder', 'sys', 'timers', 'timers/promises', 'tls', 'trace_events', 'tty',
+	'url', 'util', 'util/types', 'v8', 'vm', 'wasi', 'worker_threads', 'zlib',
+].flatMap((m) => [m, `node:${m}`]).concat(['node:sea', 'node:sqlite', 'node:test', 'node:test/reporters']));
+
 /** Bundled libraries whose own declarations ship with ours (small and self-contained). */
 const VENDORED_DECLARATIONS = { 'decimal.js': 'node_modules/decimal.js/decimal.d.ts' };
 
@@ -117,14 +131,13 @@ const VENDORED_DECLARATIONS = { 'decimal.js': 'node_modules/decimal.js/decimal.d
  * with the imported names is written.
  */
 function vendorBundledTypes() {
-	const { builtinModules } = require('node:module');
 	const vendorDir = path.join(dist, 'vendor');
 	const stubs = new Map();
 	const files = listFiles(dist).filter((f) => f.endsWith('.d.ts') && !f.startsWith(vendorDir + path.sep));
 	for (const file of files) {
 		const text = readFileSync(file, 'utf8');
 		const rewritten = text.replace(/^(import\s+(?:type\s+)?)(.+?)(\s+from\s+)'([^'.][^']*)';$/gm, (line, head, clause, from, mod) => {
-			if (builtinModules.includes(mod) || mod.startsWith('node:') || EXTERNALS.includes(mod)) return line;
+			if (RUNTIME_BUILTINS.has(mod) || mod.startsWith('node:') || EXTERNALS.includes(mod)) return line;
 			const target = path.join(vendorDir, mod.replace(/[^A-Za-z0-9]+/g, '-'));
 			if (!VENDORED_DECLARATIONS[mod]) {
 				const entry = stubs.get(mod) ?? { target, names: new Map() };
@@ -212,8 +225,7 @@ async function bundle() {
 
 /** Fails when anything but Node built-ins and n8n-workflow is left as a runtime `require()`. */
 function checkExternals(entry, metafile) {
-	const { builtinModules } = require('node:module');
-	const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+	const builtins = RUNTIME_BUILTINS;
 	const offenders = new Set();
 	// The output's imports, not the inputs': an import TypeScript only uses for types is listed as external on
 	// its input but never reaches the bundle.

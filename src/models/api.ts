@@ -4,7 +4,7 @@
  * in camelCase. Zod schemas in `src/models/` validate these inputs; keep both in step.
  */
 import type Decimal from 'decimal.js';
-import type { Employee, GetEmployeeInput } from './employee';
+import type { Employee, EmployeeSummary, FindEmployeeInput, GetEmployeeInput, SearchEmployeesInput } from './employee';
 import type { EmployeeRefInput } from './employee-ref';
 
 export type { EmployeeRef, EmployeeRefInput } from './employee-ref';
@@ -214,6 +214,8 @@ export interface SonnysBackofficeClientApi {
 	disableEmployee(input: DisableEmployeeInput): Promise<EmployeeDisabled>;
 	// Read surface (issue 10)
 	getEmployee(input: GetEmployeeInput): Promise<Employee>;
+	searchEmployees(input?: SearchEmployeesInput): Promise<EmployeeSummary[]>;
+	findEmployee(input: FindEmployeeInput): Promise<EmployeeSummary>;
 	createBackofficeUser(input: CreateBackofficeUserInput): Promise<BackofficeUserCreated>;
 	listSites(options?: RefreshOption): Promise<Site[]>;
 	listDepartments(options?: RefreshOption): Promise<Department[]>;

@@ -7,7 +7,7 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { CREDENTIAL_ID, CREDENTIAL_NAME, CREDENTIAL_TYPE, NODE_TYPE } from '../../scripts/n8n/fixtures.mjs';
@@ -86,6 +86,23 @@ async function closeChecklist(): Promise<void> {
 	}
 }
 
+/**
+ * Clicks `trigger` until `target` shows (up to 4 tries): the panel is still settling (scroll, first loadOptions
+ * call) when it appears, so a first click may land too early.
+ */
+async function openUntilShown(trigger: Locator, target: Locator): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		await trigger.scrollIntoViewIfNeeded();
+		if (!(await target.isVisible())) await trigger.click();
+		try {
+			await target.waitFor({ timeout: 10_000 });
+			return;
+		} catch (error) {
+			if (attempt === 4) throw error;
+		}
+	}
+}
+
 describe('the n8n editor in Chromium', () => {
 	it('signs in', async () => {
 		await page.goto(`${env.n8nUrl}/signin`);
@@ -124,17 +141,7 @@ describe('the n8n editor in Chromium', () => {
 		const sites = page.locator('[data-test-id="parameter-input-availableSites"]');
 		const items = page.locator('.el-select-dropdown__item:visible');
 		const niles = items.filter({ hasText: 'WashU Niles' }).first();
-		// The panel is still settling (scroll, first loadOptions call) when it appears: a click may land too early.
-		for (let attempt = 1; ; attempt++) {
-			await sites.scrollIntoViewIfNeeded();
-			if (!(await niles.isVisible())) await sites.click();
-			try {
-				await niles.waitFor({ timeout: 10_000 });
-				break;
-			} catch (error) {
-				if (attempt === 4) throw error;
-			}
-		}
+		await openUntilShown(sites, niles);
 		const texts = (await items.allTextContents()).map((t) => t.trim());
 		expect(texts[0]).toMatch(/^All Sites/);
 		for (const site of emu.state.sites) {
@@ -191,15 +198,7 @@ describe('the n8n editor in Chromium', () => {
 		const input = page.locator('[data-test-id="ndv"] :is(input[data-test-id="rlc-input"], [data-test-id="rlc-input"] input)').first();
 		const search = page.locator(':is(input[data-test-id="rlc-search"], [data-test-id="rlc-search"] input):visible').first();
 		const blake = page.locator('[data-test-id="rlc-item"]:visible').filter({ hasText: 'Blake Birch (POS 1008)' });
-		for (let attempt = 1; ; attempt++) {
-			if (!(await search.isVisible())) await input.click();
-			try {
-				await search.waitFor({ timeout: 10_000 });
-				break;
-			} catch (error) {
-				if (attempt === 4) throw error;
-			}
-		}
+		await openUntilShown(input, search);
 		await search.fill('Blake');
 		await blake.waitFor();
 		expect(await page.locator('[data-test-id="rlc-item"]:visible').count()).toBe(1);

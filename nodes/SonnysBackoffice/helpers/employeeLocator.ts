@@ -31,7 +31,7 @@ export function employeeLocator(description: string): INodeProperties {
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				placeholder: 'Type a first name, or first and last name…',
+				placeholder: 'Select an employee...',
 				typeOptions: { searchListMethod: EMPLOYEE_SEARCH_METHOD, searchable: true },
 			},
 			{

@@ -173,6 +173,21 @@ describe('client against the emulator', () => {
 		}
 	});
 
+	it('a truncated compressed page is a broken transfer: the GET is retried, never parsed short', async () => {
+		const { emu, client, done } = await setup({
+			compression: { codings: ['gzip'] },
+			faults: [{ route: '/employee/create', method: 'GET', kind: 'truncate', encoded: true, times: 1 }],
+		});
+		try {
+			const sites = await client.listSites();
+			expect(sites.length).toBe(emu.state.sites.length);
+			const gets = emu.requests.filter((r) => r.path === '/employee/create');
+			expect(gets.map((r) => r.fault)).toEqual(['truncate', undefined]);
+		} finally {
+			await done();
+		}
+	});
+
 	it('the threshold is configurable: nothing below it is compressed', async () => {
 		const { emu, client, done } = await setup({ compression: { threshold: 10_000_000 } });
 		try {

@@ -121,7 +121,7 @@ export class EmulatorServer {
 			return;
 		}
 		let out = reply.body;
-		if (fault?.kind === 'truncate') out = Buffer.from(out).subarray(0, fault.truncateAt ?? Math.floor(Buffer.byteLength(out) / 2)).toString('utf8');
+		if (fault?.kind === 'truncate' && !fault.encoded) out = Buffer.from(out).subarray(0, fault.truncateAt ?? Math.floor(Buffer.byteLength(out) / 2)).toString('utf8');
 		const now = new Date().toUTCString();
 		res.statusCode = reply.status;
 		res.setHeader('Server', 'Sonnys Controls');
@@ -136,7 +136,8 @@ export class EmulatorServer {
 		for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
 		const html = Buffer.from(out, 'utf8');
 		const coding = negotiate(req.headers['accept-encoding'], this.options.compression, html.length);
-		const buf = coding ? compress(html, coding) : html;
+		let buf = coding ? compress(html, coding) : html;
+		if (fault?.kind === 'truncate' && fault.encoded) buf = buf.subarray(0, fault.truncateAt ?? Math.floor(buf.length / 2));
 		if (coding) res.setHeader('Content-Encoding', coding);
 		// Written in one chunk without Content-Length: Transfer-Encoding chunked, as captured (A.0).
 		if (buf.length) res.write(buf);

@@ -4,7 +4,7 @@ import { SonnysBackofficeError, ValidationError } from '../errors';
 import { DEFAULT_RETRY_POLICY } from '../transport/retry';
 import { isLoopbackHost } from '../transport/loopback';
 import type { PermissionScope } from './api';
-import { email, fail, keysOf, parseWith, password, posUserId, requiredText } from './validation';
+import { email, fail, INPUT_LIMITS, keysOf, parseWith, phoneDigits, posUserId, requiredText } from './validation';
 
 /** Client options with defaults applied. */
 export interface ResolvedClientOptions {
@@ -33,19 +33,25 @@ export { isLoopbackHost };
 
 const optionsShape = z.strictObject({
 	subdomain: z.string().transform((s, ctx) => {
+		if (s.length > 255) return fail(ctx, 'must be at most 63 characters');
 		const t = s.trim().toLowerCase();
 		if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(t)) {
 			return fail(ctx, 'must be a plain DNS label such as "washu" (letters, digits and hyphens; not a URL)');
 		}
 		return t;
 	}),
-	username: requiredText(),
-	password,
+	username: requiredText(INPUT_LIMITS.botUsername),
+	// The bot password is only checked for presence and size (never echoed, never trimmed).
+	password: z.string().transform((s, ctx) => {
+		if (s.length > INPUT_LIMITS.botPassword) return fail(ctx, `must be at most ${INPUT_LIMITS.botPassword} characters`);
+		return s.trim() === '' ? fail(ctx, 'must not be empty') : s;
+	}),
 	baseUrl: z
 		.string()
 		.nullish()
 		.transform((s, ctx) => {
 			if (s === undefined || s === null || s.trim() === '') return undefined;
+			if (s.length > 2048) return fail(ctx, 'must be at most 2048 characters');
 			let url: URL;
 			try {
 				url = new URL(s.trim());
@@ -66,6 +72,7 @@ const optionsShape = z.strictObject({
 		.nullish()
 		.transform((s, ctx) => {
 			if (s === undefined || s === null || s.trim() === '') return undefined;
+			if (s.length > 512) return fail(ctx, 'must be at most 512 characters');
 			if (/[\r\n\0]/.test(s)) return fail(ctx, 'must not contain line breaks');
 			return s.trim();
 		}),

@@ -7,6 +7,7 @@ import {
 	ConnectionError,
 	DuplicateError,
 	RejectedByServerError,
+	SonnysBackofficeError,
 	TimeoutError,
 	UnexpectedPageError,
 } from '../errors';
@@ -100,11 +101,14 @@ function isBounce(location: string): boolean {
 
 /**
  * A failure after which the server may or may not have applied the write (never replay it blindly): a
- * timeout, a broken connection, HTTP 5xx, or an answer that neither confirms nor refuses it.
+ * timeout, a broken connection, HTTP 5xx, an answer that neither confirms nor refuses it, and an answer the
+ * client would not read (a redirect to another origin, a body over the size cap, an unexpected page): only a
+ * refusal proves a write was not applied, so every failure whose outcome is not proven goes to reconciliation.
  */
 export function isAmbiguousFailure(err: unknown): boolean {
 	if (err instanceof TimeoutError || err instanceof ConnectionError) return true;
 	if (err instanceof Error && ambiguousAnswers.has(err)) return true;
+	if (err instanceof SonnysBackofficeError && (err.code === 'UNEXPECTED_PAGE' || err.code === 'RESPONSE_TOO_LARGE')) return true;
 	return err instanceof BackofficeServerError && err.code === 'SERVER_ERROR' && (err.status ?? 0) >= 500;
 }
 

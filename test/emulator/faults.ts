@@ -17,7 +17,11 @@ export type FaultKind =
 	/** Forget the session before handling: the request gets the session-expiry response. */
 	| 'expireSession'
 	/** Handle the request (a write is applied), then destroy the socket without answering. */
-	| 'lostResponse';
+	| 'lostResponse'
+	/** Handle the request (a write is applied), then answer 302 to another origin (`https://elsewhere.invalid/`). */
+	| 'offsiteRedirect'
+	/** Handle the request (a write is applied), then answer its page padded past the client's size cap (`padBytes`, default 2 MiB). */
+	| 'oversize';
 
 export interface FaultRule {
 	kind: FaultKind;
@@ -27,6 +31,8 @@ export interface FaultRule {
 	retryAfter?: number;
 	delayMs?: number;
 	truncateAt?: number;
+	/** `oversize`: bytes of padding appended to the body. */
+	padBytes?: number;
 	/** Fire at most this many times (default: unlimited). */
 	times?: number;
 	/** Let this many matching requests through first (default 0). */

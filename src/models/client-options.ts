@@ -4,7 +4,7 @@ import { SonnysBackofficeError, ValidationError } from '../errors';
 import { DEFAULT_RETRY_POLICY } from '../transport/retry';
 import { isLoopbackHost } from '../transport/loopback';
 import type { PermissionScope } from './api';
-import { email, fail, INPUT_LIMITS, keysOf, parseWith, phoneDigits, posUserId, requiredText } from './validation';
+import { email, fail, INPUT_LIMITS, keysOf, parseWith, phone, posUserId, requiredText } from './validation';
 
 /** Client options with defaults applied. */
 export interface ResolvedClientOptions {
@@ -122,14 +122,9 @@ export function validateClientOptions(input: unknown): ResolvedClientOptions {
 
 const posAvailabilityShape = z.strictObject({ posUserId });
 const emailAvailabilityShape = z.strictObject({ email, refresh: z.boolean().nullish() });
-const phoneAvailabilityShape = z.strictObject({
-	phone: z.string().transform((s, ctx) => {
-		const digits = s.replace(/\D/g, '');
-		if (digits === '') return fail(ctx, 'must contain digits');
-		return digits;
-	}),
-	refresh: z.boolean().nullish(),
-});
+// The same rule as createEmployee's phone (B.9): a number a hire would be refused for is not "available".
+const phoneAvailabilityShape = z.strictObject({ phone, refresh: z.boolean().nullish() });
+const refreshShape = z.strictObject({ refresh: z.boolean().nullish() });
 const listPermissionsShape = z.strictObject({ scope: z.enum(['pos', 'backoffice']), refresh: z.boolean().nullish() });
 
 /** Validate `isPosUserIdAvailable` input. */
@@ -147,6 +142,13 @@ export function validateAvailabilityEmail(input: unknown): { email: string; refr
 export function validateAvailabilityPhone(input: unknown): { phone: string; refresh: boolean } {
 	const v = parseWith(phoneAvailabilityShape, input, keysOf(phoneAvailabilityShape));
 	return { phone: v.phone, refresh: v.refresh ?? false };
+}
+
+/** Validate the options of `listSites` / `listDepartments`: absent, or `{ refresh?: boolean }`. */
+export function validateRefreshOption(input: unknown): { refresh: boolean } {
+	if (input === undefined) return { refresh: false };
+	const v = parseWith(refreshShape, input, keysOf(refreshShape));
+	return { refresh: v.refresh ?? false };
 }
 
 /** Validate `listPermissions` input. */

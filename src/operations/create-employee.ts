@@ -1,6 +1,7 @@
 import { DuplicateError, ValidationError, VerificationError } from '../errors';
 import { generatePin } from '../generators';
 import type { CreateEmployeeInput, EmployeeCreated } from '../models/api';
+import { quote } from '../models/input-limits';
 import { formatMoney } from '../models/money';
 import { validateCreateEmployee } from '../models/schemas';
 import type { Pairs } from '../html/form';
@@ -169,7 +170,7 @@ function resolveDepartments(available: Array<{ id: number; name: string }>, name
 		if (!d) {
 			throw new ValidationError(
 				`departments.${i}`,
-				`unknown department '${name}'; available: ${available.map((x) => x.name).join(', ')}`,
+				`unknown department '${quote(name)}'; available: ${available.map((x) => x.name).join(', ')}`,
 			);
 		}
 		return d.id;

@@ -1,5 +1,6 @@
 /** Finding the employee an operation acts on: by POS user ID (live search) or e-mail (the index), and its edit page. */
 import { NotFoundError, UnexpectedPageError } from '../errors';
+import { quote } from '../models/input-limits';
 import { parseEditPage, type EditPage } from '../pages/employee-edit';
 import { buildRosterPath, parseRoster } from '../pages/employee-list';
 import type { OperationContext } from './context';
@@ -20,7 +21,7 @@ export async function findEditPage(ctx: OperationContext, key: { posUserId?: num
 		const other = await readEditPage(ctx, hit.employeeId);
 		if (sameEmail(other.email, email)) return other;
 	}
-	throw new NotFoundError('employee', `no employee found with email=${email}`, email);
+	throw new NotFoundError('employee', `no employee found with email=${quote(email)}`, email);
 }
 
 /** The edit page of one employee; a page about another employee is UnexpectedPageError, never read as this one's. */
@@ -55,7 +56,7 @@ export async function resolveEmployeeId(
 		await index.loadEmails(ctx.session, true);
 		hit = index.byEmail(email);
 	}
-	if (!hit) throw new NotFoundError('employee', `no employee found with email=${email}`, email);
+	if (!hit) throw new NotFoundError('employee', `no employee found with email=${quote(email)}`, email);
 	return hit.employeeId;
 }
 

@@ -22,7 +22,7 @@ describe('loose input', () => {
 				[{ bogus: 1 }, 'bogus'],
 				[{ refresh: 'yes' }, 'refresh'],
 			] as const) {
-				const err = await client[method](bad).catch((e) => e);
+				const err = (await client[method](bad).catch((e: unknown) => e)) as ValidationError;
 				expect(err, `${method}(${JSON.stringify(bad)})`).toBeInstanceOf(ValidationError);
 				expect(err.field).toBe(field);
 			}

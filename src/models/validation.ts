@@ -8,7 +8,7 @@ import { ValidationError } from '../errors';
 import type { MoneyInput } from './api';
 import { toBackofficeDate } from './dates';
 import { toMoney } from './money';
-import { checkText, INPUT_LIMITS, isEmailShape, phoneDigits } from './input-limits';
+import { checkText, INPUT_LIMITS, isEmailShape, phoneDigits, singleLineProblem } from './input-limits';
 import { TYPE_NAMES } from './zod-issues';
 
 /**
@@ -71,6 +71,8 @@ export const phone = z.string().transform((s, ctx) => {
 export const email = z.string().transform((s, ctx) => {
 	const t = s.trim();
 	if (t.length > INPUT_LIMITS.email) return fail(ctx, `must be at most ${INPUT_LIMITS.email} characters`);
+	const problem = singleLineProblem(t);
+	if (problem) return fail(ctx, problem);
 	if (!isEmailShape(t)) return fail(ctx, 'must contain a valid @domain.tld');
 	return t;
 });

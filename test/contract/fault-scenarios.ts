@@ -1,5 +1,5 @@
 /**
- * THE WRITE SCENARIOS OF THE FAULT MATRIX (test/contract/fault-matrix.test.ts).
+ * THE WRITE SCENARIOS OF THE FAULT MATRIX (test/contract/fault-matrix.ts).
  *
  * One row per write the client has. To cover a new write (updateEmployee, reactivateEmployee,
  * updateBackofficeUserAccess, createBackofficeUser with access, upsert, ...) ADD A ROW HERE; the matrix then runs it

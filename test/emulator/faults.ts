@@ -48,7 +48,7 @@ interface Armed {
 }
 
 /** mulberry32: small, seedable, good enough for fault dice. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
 	let a = seed >>> 0;
 	return () => {
 		a = (a + 0x6d2b79f5) >>> 0;

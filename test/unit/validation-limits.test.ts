@@ -4,19 +4,10 @@ import { ValidationError } from '../../src/errors';
 import { validateCreateBackofficeUser, validateCreateEmployee, validateDisableEmployee } from '../../src/models/schemas';
 import { validateAvailabilityEmail } from '../../src/models/client-options';
 import { INPUT_LIMITS, isEmailShape } from '../../src/models/validation';
+import { VALID_BO_USER, VALID_HIRE } from './valid-inputs';
 
-const hire = {
-	firstName: 'Jane',
-	lastName: 'Doe',
-	phone: '6155550100',
-	email: 'jane@example.invalid',
-	posUserId: 77001,
-	wageRate: '15.50',
-	startDate: '2026-05-01',
-	availableSites: ['Wash 37135'],
-	permission: 'General User',
-};
-const bo = { username: 'jdoe', email: 'jd@example.invalid', permission: 'General User', firstName: 'J', lastName: 'D' };
+const hire = VALID_HIRE;
+const bo = VALID_BO_USER;
 
 function refusal(fn: () => unknown): { field: string; reason: string; ms: number } {
 	const t0 = performance.now();

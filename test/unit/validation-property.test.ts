@@ -12,19 +12,12 @@ import { parseCreatePage } from '../../src/pages/employee-create';
 import { buildEmployeeInsertPairs } from '../../src/payloads/employee-insert';
 import { buildUserInsertPairs } from '../../src/payloads/user-insert';
 import { captureHtml } from './helpers';
+import { VALID_BO_USER, VALID_HIRE } from './valid-inputs';
 
 const tree = parseCreatePage(captureHtml('employee_create.main-column.excerpt.html'));
 
 const HIRE = {
-	firstName: 'Jane',
-	lastName: 'Doe',
-	phone: '6155550100',
-	email: 'jane@example.invalid',
-	posUserId: 77001,
-	wageRate: '15.50',
-	startDate: '2026-05-01',
-	availableSites: ['Wash 37135'],
-	permission: 'General User',
+	...VALID_HIRE,
 	adpEmployeeId: 'ADP-1',
 	emergencyContactName: 'John Doe',
 	emergencyContactPhone: '6155550101',
@@ -32,7 +25,7 @@ const HIRE = {
 	backofficeUsername: 'jdoe',
 	backofficePassword: 'Secret-pass-1',
 };
-const BO = { username: 'jdoe', email: 'jd@example.invalid', permission: 'General User', password: 'Secret-pass-1', firstName: 'J', lastName: 'D' };
+const BO = { ...VALID_BO_USER, password: 'Secret-pass-1' };
 
 /** Strings rich in what breaks forms and patterns: separators, brackets, line breaks, NUL, invisible characters. */
 const nasty = fc.string({ unit: fc.constantFrom('&', '=', '[', ']', '\n', '\r', '%', '+', ' ', '\t', 'a', 'Z', '1', '@', '.', '\0', '\u200b', '\u2028', 'é', '\ud83d\ude00', ';', '"', "'", '<') });

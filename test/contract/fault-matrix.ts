@@ -14,6 +14,7 @@ import { SonnysBackofficeError, TimeoutError } from '../../src/errors';
 import type { Transport, TransportRequest } from '../../src/transport/types';
 import { UndiciTransport } from '../../src/transport/undici-transport';
 import { startEmulator, type FaultRule, type RequestLogEntry } from '../emulator';
+import { rng } from '../emulator/faults';
 import { WRITE_SCENARIOS, type WriteScenario } from './fault-scenarios';
 import { newClient, type Emu } from './helpers';
 
@@ -150,38 +151,33 @@ async function learn(sc: WriteScenario): Promise<RequestLogEntry[]> {
 	}
 }
 
-/** mulberry32, for a deterministic sample of double faults. */
-function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-describe('fault matrix: every write, every fault kind at every request index', () => {
-	for (const [n, sc] of WRITE_SCENARIOS.entries()) {
-		it(sc.name, { timeout: 300_000 }, async () => {
-			const seq = await learn(sc);
-			console.info(`${sc.name}: ${seq.length} requests x ${FAULT_KINDS.length} fault kinds + ${DOUBLE_FAULTS_PER_SCENARIO} double faults`);
-			const single: Fault[][] = seq.flatMap((_, index) => FAULT_KINDS.map((rule) => [{ index, rule }]));
-			const random = rng(n + 1);
-			const pick = (k: number) => Math.floor(random() * k);
-			const double: Fault[][] = Array.from({ length: DOUBLE_FAULTS_PER_SCENARIO }, () => {
-				const i = pick(seq.length - 1);
-				const j = i + 1 + pick(seq.length - i - 1);
-				return [
-					{ index: i, rule: FAULT_KINDS[pick(FAULT_KINDS.length)] },
-					{ index: j, rule: FAULT_KINDS[pick(FAULT_KINDS.length)] },
-				];
+/**
+ * Registers the matrix for the scenarios whose index is `shard` modulo `of`: two test files share the table, so the
+ * two halves run in parallel workers.
+ */
+export function describeFaultMatrix(shard: number, of: number): void {
+	describe(`fault matrix (part ${shard + 1} of ${of}): every write, every fault kind at every request index`, () => {
+		for (const [n, sc] of WRITE_SCENARIOS.entries()) {
+			if (n % of !== shard) continue;
+			it(sc.name, { timeout: 300_000 }, async () => {
+				const seq = await learn(sc);
+				console.info(`${sc.name}: ${seq.length} requests x ${FAULT_KINDS.length} fault kinds + ${DOUBLE_FAULTS_PER_SCENARIO} double faults`);
+				const single: Fault[][] = seq.flatMap((_, index) => FAULT_KINDS.map((rule) => [{ index, rule }]));
+				const random = rng(n + 1);
+				const pick = (k: number) => Math.floor(random() * k);
+				const double: Fault[][] = Array.from({ length: DOUBLE_FAULTS_PER_SCENARIO }, () => {
+					const i = pick(seq.length - 1);
+					const j = i + 1 + pick(seq.length - i - 1);
+					return [
+						{ index: i, rule: FAULT_KINDS[pick(FAULT_KINDS.length)] },
+						{ index: j, rule: FAULT_KINDS[pick(FAULT_KINDS.length)] },
+					];
+				});
+				const combos = [...single, ...double];
+				const results = await pool(combos.map((faults) => () => runOnce(sc, faults.map((f) => ruleAt(seq, f)))));
+				const wrong = results.flatMap((problem, i) => (problem ? [`${combos[i].map((f) => label(f, seq)).join(' + ')}: ${problem}`] : []));
+				expect(wrong).toEqual([]);
 			});
-			const combos = [...single, ...double];
-			const results = await pool(combos.map((faults) => () => runOnce(sc, faults.map((f) => ruleAt(seq, f)))));
-			const wrong = results.flatMap((problem, i) => (problem ? [`${combos[i].map((f) => label(f, seq)).join(' + ')}: ${problem}`] : []));
-			expect(wrong).toEqual([]);
-		});
-	}
-});
+		}
+	});
+}

@@ -13,6 +13,7 @@ import {
 	date,
 	email,
 	fail,
+	INPUT_LIMITS,
 	keysOf,
 	money,
 	optional,
@@ -21,6 +22,7 @@ import {
 	password,
 	permissionName,
 	phone,
+	phoneDigits,
 	pin,
 	posUserId,
 	refuse,
@@ -69,8 +71,8 @@ export interface ValidatedCreateEmployee {
 }
 
 const createEmployeeShape = z.strictObject({
-	firstName: requiredText(50),
-	lastName: requiredText(100),
+	firstName: requiredText(INPUT_LIMITS.firstName),
+	lastName: requiredText(INPUT_LIMITS.lastName),
 	phone,
 	email,
 	posUserId,
@@ -81,16 +83,15 @@ const createEmployeeShape = z.strictObject({
 	posPin: pin.nullish(),
 	overtimeWageRate: z.unknown().optional(),
 	departments: z.array(requiredText(100)).nullish(),
-	adpEmployeeId: optionalText(32),
-	emergencyContactName: optionalText(100),
+	adpEmployeeId: optionalText(INPUT_LIMITS.adpEmployeeId),
+	emergencyContactName: optionalText(INPUT_LIMITS.emergencyContactName),
 	emergencyContactPhone: z
 		.string()
 		.nullish()
 		.transform((s, ctx) => {
 			if (s === undefined || s === null || s.trim() === '') return undefined;
-			const digits = s.replace(/\D/g, '');
-			if (digits.length < 9 || digits.length > 10) return fail(ctx, 'must be 9 or 10 digits after symbols are stripped');
-			return digits;
+			const p = phoneDigits(s);
+			return 'problem' in p ? fail(ctx, p.problem) : p.digits;
 		}),
 	requiresBackoffice: z.boolean().nullish(),
 	backofficeUsername: optional(username),

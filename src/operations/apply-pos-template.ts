@@ -37,6 +37,8 @@ export async function applyPosTemplate(
 	});
 	// A permissions POST can be "accepted but silently ignored" (protocol A.0): verify on the page.
 	const permPath = `/employee/permissions/${employeeId}`;
+	const matches = (page: { granted: readonly number[]; overrides: readonly number[] }) =>
+		sameSet(page.granted, template.grants) && sameSet(page.overrides, template.overrides);
 	const update = {
 		path: '/employee/permissions/update',
 		pairs: permPairs,
@@ -49,9 +51,13 @@ export async function applyPosTemplate(
 			if (page.employeeId !== employeeId) throw new UnexpectedPageError(permPath, `the permissions of employee ${page.employeeId}`);
 			return page;
 		},
+		// The full matrix is an absolute state: re-sent (bounded) once the read-back shows it not applied.
+		idempotent: true,
+		applied: matches,
 	};
-	const { after: perms, failure: permFailure } = await postThenReadBack(ctx, update);
-	if (!sameSet(perms.granted, template.grants) || !sameSet(perms.overrides, template.overrides)) {
+	const { after: perms, failure: permFailure, resentAfter } = await postThenReadBack(ctx, update);
+	for (const f of resentAfter) warnings.push(`a permissions request failed (${f.message}) and did not apply; it was sent again`);
+	if (!matches(perms)) {
 		throw notAppliedError(
 			update,
 			permFailure,

@@ -1,6 +1,7 @@
 import { DuplicateError, ValidationError, VerificationError } from '../errors';
 import { generatePin } from '../generators';
 import type { CreateEmployeeInput, EmployeeCreated } from '../models/api';
+import { quote } from '../models/input-limits';
 import { formatMoney } from '../models/money';
 import { validateCreateEmployee } from '../models/schemas';
 import type { Pairs } from '../html/form';
@@ -12,9 +13,8 @@ import type { OperationContext } from './context';
 import { assertUsernameFree, createLinkedUser } from './create-backoffice-user';
 import { findByPosUserId, readEditPage } from './employee-lookup';
 import { loadCreatePage, loadPosTemplates, resolveTemplate } from './discovery';
-import { withMessagePrefix } from './error-context';
 import { reconcileLostInsert } from './reconcile';
-import { idFromLocation, isAmbiguousFailure, rejectionFromResponse, sameSet } from './write-outcome';
+import { afterAcceptedWrite, idFromLocation, isAmbiguousFailure, rejectionFromResponse, sameSet } from './write-outcome';
 
 type Validated = ReturnType<typeof validateCreateEmployee>;
 
@@ -93,7 +93,7 @@ async function create(ctx: OperationContext, v: Validated): Promise<EmployeeCrea
 		}
 		await applyPosTemplate(ctx, employeeId, template, pos.schema, warnings);
 	} catch (err) {
-		throw withMessagePrefix(err, `${created}, but the create did not finish: `, `employee ${employeeId} was created`);
+		throw afterAcceptedWrite(err, `${created}, but the create did not finish: `, `employee ${employeeId} was created`);
 	}
 
 	const result: EmployeeCreated = {
@@ -119,7 +119,7 @@ async function create(ctx: OperationContext, v: Validated): Promise<EmployeeCrea
 			password: v.backofficePassword,
 			email: v.email,
 		}).catch((err: unknown) => {
-			throw withMessagePrefix(err, `${created} with its permissions, but its Backoffice user was not: `);
+			throw afterAcceptedWrite(err, `${created} with its permissions, but its Backoffice user was not: `);
 		});
 		result.backofficeUserId = user.userId;
 		result.backofficeUsername = v.backofficeUsername;
@@ -172,7 +172,7 @@ function resolveDepartments(available: Array<{ id: number; name: string }>, name
 		if (!d) {
 			throw new ValidationError(
 				`departments.${i}`,
-				`unknown department '${name}'; available: ${available.map((x) => x.name).join(', ')}`,
+				`unknown department '${quote(name)}'; available: ${available.map((x) => x.name).join(', ')}`,
 			);
 		}
 		return d.id;

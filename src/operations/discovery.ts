@@ -1,4 +1,5 @@
 import { NotFoundError } from '../errors';
+import { quote } from '../models/input-limits';
 import type { Department, Permission, PermissionScope, Site } from '../models/api';
 import { parseCreatePage } from '../pages/employee-create';
 import { buildRosterPath, parseRoster } from '../pages/employee-list';
@@ -111,12 +112,12 @@ export function resolveTemplate<T extends { name: string }>(
 	if (onUnknown === 'error' || !fallback) {
 		throw new NotFoundError(
 			'permission',
-			`${scope === 'pos' ? 'POS' : 'Backoffice'} permission template '${requested}' not found. Available templates: ${available}`,
+			`${scope === 'pos' ? 'POS' : 'Backoffice'} permission template '${quote(requested)}' not found. Available templates: ${available}`,
 			requested,
 		);
 	}
 	return {
 		template: fallback,
-		warnings: [`permission '${requested}' not found in tenant, falling back to '${FALLBACK_TEMPLATE}'`],
+		warnings: [`permission '${quote(requested)}' not found in tenant, falling back to '${FALLBACK_TEMPLATE}'`],
 	};
 }

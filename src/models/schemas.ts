@@ -63,6 +63,10 @@ export interface ValidatedCreateEmployee {
 	requiresBackoffice: boolean;
 	backofficeUsername?: string;
 	backofficePassword?: string;
+	/** Backoffice template name (only with requiresBackoffice). */
+	backofficePermission?: string;
+	/** Backoffice user's sites (only with requiresBackoffice); default the employee's `availableSites`. */
+	backofficeSites?: string[] | 'all';
 }
 
 const createEmployeeShape = z.strictObject({
@@ -92,6 +96,8 @@ const createEmployeeShape = z.strictObject({
 	requiresBackoffice: z.boolean().nullish(),
 	backofficeUsername: optional(username),
 	backofficePassword: password.nullish(),
+	backofficePermission: optional(permissionName),
+	backofficeSites: siteNames.optional(),
 });
 
 function finishCreateEmployee(v: z.output<typeof createEmployeeShape>): ValidatedCreateEmployee {
@@ -136,6 +142,10 @@ function finishCreateEmployee(v: z.output<typeof createEmployeeShape>): Validate
 	if (requiresBackoffice) {
 		out.backofficeUsername = v.backofficeUsername;
 		if (v.backofficePassword !== undefined && v.backofficePassword !== null) out.backofficePassword = v.backofficePassword;
+		if (v.backofficePermission !== undefined) out.backofficePermission = v.backofficePermission;
+		out.backofficeSites = v.backofficeSites ?? v.availableSites;
+	} else if (v.backofficePermission !== undefined || v.backofficeSites !== undefined) {
+		refuse(v.backofficePermission !== undefined ? 'backofficePermission' : 'backofficeSites', 'is only used with requiresBackoffice: true');
 	}
 	return out;
 }

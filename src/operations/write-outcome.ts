@@ -123,7 +123,8 @@ export async function postThenReadBack<R>(ctx: OperationContext, u: CheckedUpdat
 	let failure: Error | undefined;
 	try {
 		const res = await ctx.session.post(u.path, u.pairs);
-		if (res.location?.split('?')[0] !== u.successPath) throw await rejectionFromResponse(ctx, u.action, res, {});
+		// A bounce to the success path with `actionXfer` is a refusal too ("Unable to locate user" -> /user?actionXfer=).
+		if (res.location?.split('?')[0] !== u.successPath || isBounce(res.location)) throw await rejectionFromResponse(ctx, u.action, res, {});
 	} catch (err) {
 		if (!isAmbiguousFailure(err)) throw err;
 		failure = err as Error;

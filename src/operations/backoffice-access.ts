@@ -1,0 +1,122 @@
+/**
+ * Applying a Backoffice user's access (protocol A.10): load `/user/permissions/<id>`, round-trip its form with the
+ * chosen template tokens and sites, post once, read the page back and compare. Used by both creates and the update.
+ */
+import { OutcomeUnknownError, UnexpectedPageError } from '../errors';
+import type { Pairs } from '../html/form';
+import type { Permission } from '../models/api';
+import { parseBoPermissionsPage, type BoPermissionsPage } from '../pages/user-permissions';
+import { buildBoPermissionsPairs, sameSites } from '../payloads/user-permissions';
+import { resolveSiteNames, siteNamesOf } from '../payloads/site-availability';
+import type { OperationContext } from './context';
+import { withMessagePrefix } from './error-context';
+import { notAppliedError, postThenReadBack } from './write-outcome';
+
+/** The form action of the Backoffice permissions page (A.10). */
+export const BO_PERMISSIONS_UPDATE = '/user/permissions/update';
+
+/** What to give a Backoffice user; an absent key keeps what the page shows. */
+export interface BoAccessTarget {
+	template?: Permission;
+	sites?: number[] | 'all';
+}
+
+/**
+ * The permissions page of Backoffice user `userId` (`path` may carry the `?userIsNew=1` of the insert's redirect).
+ * A page about another user is UnexpectedPageError, never read as this one's.
+ */
+export async function readBoPermissionsPage(ctx: OperationContext, userId: number, path = `/user/permissions/${userId}`): Promise<BoPermissionsPage> {
+	const page = parseBoPermissionsPage((await ctx.session.get(path)).body, path.split('?')[0]);
+	if (page.userId !== userId) throw new UnexpectedPageError(path.split('?')[0], `the permissions of Backoffice user ${page.userId}`);
+	return page;
+}
+
+/** Whether two token lists enable the same tokens (order and repeats ignored). */
+export function sameTokens(a: readonly string[], b: readonly string[]): boolean {
+	const sa = new Set(a);
+	const sb = new Set(b);
+	return sa.size === sb.size && [...sa].every((t) => sb.has(t));
+}
+
+/** The template whose token set equals the enabled tokens of `page`, else null. */
+export function templateNameOf(page: Pick<BoPermissionsPage, 'templates' | 'enabledTokens'>): string | null {
+	return page.templates.find((t) => sameTokens(t.tokens, page.enabledTokens))?.name ?? null;
+}
+
+/** Accessible sites of a page as names (sorted) or `'all'`. */
+export function siteNamesOfPage(page: BoPermissionsPage): string[] | 'all' {
+	return siteNamesOf(page.tree, page.availableSites);
+}
+
+/** The changed fields (`permission`, `availableSites`) and the body that makes them; nothing is sent. */
+export function planBoAccess(page: BoPermissionsPage, target: BoAccessTarget): { fields: string[]; pairs: Pairs } {
+	const fields: string[] = [];
+	if (target.template && !sameTokens(target.template.tokens, page.enabledTokens)) fields.push('permission');
+	if (target.sites !== undefined && !sameSites(page, target.sites, page.availableSites)) fields.push('availableSites');
+	const pairs = buildBoPermissionsPairs(page, {
+		...(target.template ? { templateId: target.template.id, tokens: target.template.tokens } : {}),
+		...(target.sites !== undefined ? { sites: target.sites } : {}),
+	});
+	return { fields, pairs };
+}
+
+/**
+ * POST the planned body once and read the page back: the read-back decides (A.0 "accepted but silently ignored").
+ * A refusal (e.g. the "Accessible Sites requires no less than 1 valid selection." flash) throws
+ * RejectedByServerError; a read-back that does not show `target` throws VerificationError naming what differs.
+ */
+export async function applyBoAccess(ctx: OperationContext, page: BoPermissionsPage, target: BoAccessTarget, pairs: Pairs): Promise<BoPermissionsPage> {
+	const userId = page.userId;
+	const update = {
+		path: BO_PERMISSIONS_UPDATE,
+		pairs,
+		successPath: '/user',
+		action: `applying Backoffice access to user ${userId}`,
+		readBackPath: `/user/permissions/${userId}`,
+		readBack: () => readBoPermissionsPage(ctx, userId),
+	};
+	const { after, failure } = await postThenReadBack(ctx, update);
+	const wrong: string[] = [];
+	if (target.template && !sameTokens(after.enabledTokens, target.template.tokens)) {
+		wrong.push(`permissions read back as ${templateNameOf(after) ?? `${after.enabledTokens.length} tokens matching no template`} instead of '${target.template.name}'`);
+	}
+	if (target.sites !== undefined && !sameSites(after, target.sites, after.availableSites)) {
+		const want = siteNamesOf(after.tree, target.sites);
+		wrong.push(`sites read back as ${JSON.stringify(siteNamesOfPage(after))} instead of ${JSON.stringify(want)}`);
+	}
+	if (wrong.length > 0) throw notAppliedError(update, failure, `Backoffice user ${userId}: ${wrong.join('; ')}`);
+	return after;
+}
+
+/** What the read-back of a create shows. */
+export interface AppliedAccess {
+	permissionApplied: string | null;
+	sitesGranted: string[] | 'all';
+}
+
+/**
+ * The access step of a create, right after the insert: load the page the insert redirects to, apply `template` and
+ * `siteNames`, read back. Any failure says the user exists ("Backoffice user 3312102 was created; its access was not
+ * applied: ..."), so nobody re-runs the insert.
+ */
+export async function applyAccessAfterInsert(
+	ctx: OperationContext,
+	userId: number,
+	want: { template?: Permission; siteNames: readonly string[] | 'all' },
+): Promise<AppliedAccess> {
+	try {
+		// Where the insert redirects to (A.9); a browser follows it.
+		const page = await readBoPermissionsPage(ctx, userId, `/user/permissions/${userId}?userIsNew=1`);
+		// The page's own template list is the fresh one: match the cached template by id, else by name.
+		const template = want.template
+			? (page.templates.find((t) => t.id === want.template?.id) ?? page.templates.find((t) => t.name.toLowerCase() === want.template?.name.toLowerCase()) ?? want.template)
+			: undefined;
+		const target: BoAccessTarget = { sites: resolveSiteNames(page.tree, want.siteNames) };
+		if (template) target.template = template;
+		const after = await applyBoAccess(ctx, page, target, planBoAccess(page, target).pairs);
+		return { permissionApplied: template?.name ?? templateNameOf(after), sitesGranted: siteNamesOfPage(after) };
+	} catch (err) {
+		const how = err instanceof OutcomeUnknownError ? 'its access may not have been applied' : 'its access was not applied';
+		throw withMessagePrefix(err, `Backoffice user ${userId} was created; ${how}: `);
+	}
+}

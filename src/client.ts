@@ -13,6 +13,11 @@ import type {
 	EmailAvailabilityInput,
 	EmployeeCreated,
 	EmployeeDisabled,
+	Employee,
+	EmployeeSummary,
+	FindEmployeeInput,
+	GetEmployeeInput,
+	SearchEmployeesInput,
 	ListPermissionsInput,
 	Permission,
 	PhoneAvailabilityInput,
@@ -33,6 +38,8 @@ import { createEmployee } from './operations/create-employee';
 import { disableEmployee } from './operations/disable-employee';
 import { listDepartments, listPermissions, listSites } from './operations/discovery';
 import { EmployeeIndex } from './operations/employee-index';
+import { getEmployee } from './operations/get-employee';
+import { findEmployee, searchEmployees } from './operations/search-employees';
 import { SingleFlight } from './operations/single-flight';
 import { parseLoginError } from './pages/login';
 import { redactError, redactText } from './session/redact';
@@ -123,7 +130,29 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 		return this.run(input, () => createEmployee(this.ctx, input));
 	}
 
-	/** Disables an employee found by POS user ID or e-mail. */
+	// ---- Read surface (issue 10) ----
+
+	/** One employee, live: profile, and by default wage history and POS permission level (`include`). */
+	async getEmployee(input: GetEmployeeInput): Promise<Employee> {
+		this.assertOpen();
+		return this.run(input, () => getEmployee(this.ctx, input));
+	}
+
+	/** Roster rows matching the server's filters (name prefixes, exact POS user ID, status, limit). One GET. */
+	async searchEmployees(input: SearchEmployeesInput = {}): Promise<EmployeeSummary[]> {
+		this.assertOpen();
+		return this.run(input, () => searchEmployees(this.ctx, input));
+	}
+
+	/** Exactly one employee by exact name (phone as tie-break); NotFoundError or AmbiguousMatchError otherwise. One GET. */
+	async findEmployee(input: FindEmployeeInput): Promise<EmployeeSummary> {
+		this.assertOpen();
+		return this.run(input, () => findEmployee(this.ctx, input));
+	}
+
+	// ---- Writes ----
+
+	/** Disables an employee found by POS user ID, e-mail or internal id. */
 	async disableEmployee(input: DisableEmployeeInput): Promise<EmployeeDisabled> {
 		this.assertOpen();
 		return this.run(input, () => disableEmployee(this.ctx, input));

@@ -13,6 +13,11 @@ import type {
 } from './backoffice-user-api';
 
 export type * from './backoffice-user-api';
+import type { Employee, EmployeeSummary, FindEmployeeInput, GetEmployeeInput, SearchEmployeesInput } from './employee';
+import type { EmployeeRefInput } from './employee-ref';
+
+export type { EmployeeRef, EmployeeRefInput } from './employee-ref';
+export type * from './employee';
 
 /** Options of `new SonnysBackofficeClient(...)`. */
 export interface SonnysBackofficeClientOptions {
@@ -115,11 +120,8 @@ export interface EmployeeCreated {
 	warnings: string[];
 }
 
-/** Input of `disableEmployee`: exactly one of the two keys. */
-export interface DisableEmployeeInput {
-	posUserId?: number;
-	email?: string;
-}
+/** Input of `disableEmployee`: exactly one of `posUserId`, `email` or `employeeId` (an EmployeeRef). */
+export type DisableEmployeeInput = EmployeeRefInput;
 
 /** Result of `disableEmployee`. */
 export interface EmployeeDisabled {
@@ -232,6 +234,10 @@ export interface SonnysBackofficeClientApi {
 	login(): Promise<void>;
 	createEmployee(input: CreateEmployeeInput): Promise<EmployeeCreated>;
 	disableEmployee(input: DisableEmployeeInput): Promise<EmployeeDisabled>;
+	// Read surface (issue 10)
+	getEmployee(input: GetEmployeeInput): Promise<Employee>;
+	searchEmployees(input?: SearchEmployeesInput): Promise<EmployeeSummary[]>;
+	findEmployee(input: FindEmployeeInput): Promise<EmployeeSummary>;
 	createBackofficeUser(input: CreateBackofficeUserInput): Promise<BackofficeUserCreated>;
 	getBackofficeUser(input: GetBackofficeUserInput): Promise<BackofficeUser>;
 	listBackofficeUsers(): Promise<BackofficeUserSummary[]>;

@@ -1,10 +1,10 @@
 /** Validation of the Backoffice user access operations: the user reference, get and update input (A.10). */
 import { z } from 'zod/v4';
-import type { BackofficeEmployeeRef } from './backoffice-user-api';
-import { email, keysOf, optional, parseWith, permissionName, posUserId, refuse, siteNames, username } from './validation';
+import { employeeRefFields, pickEmployeeRef, type EmployeeRef } from './employee-ref';
+import { keysOf, optional, parseWith, permissionName, refuse, siteNames, username } from './validation';
 
 /** A validated user reference: exactly one key. */
-export type ValidatedUserRef = { userId: number } | { username: string } | { employee: BackofficeEmployeeRef };
+export type ValidatedUserRef = { userId: number } | { username: string } | { employee: EmployeeRef };
 
 /** `updateBackofficeUserAccess` input after validation. */
 export type ValidatedUpdateAccess = ValidatedUserRef & {
@@ -13,11 +13,7 @@ export type ValidatedUpdateAccess = ValidatedUserRef & {
 	dryRun: boolean;
 };
 
-const employeeShape = z.strictObject({
-	posUserId: posUserId.nullish(),
-	email: optional(email),
-	employeeId: z.number().int().positive().nullish(),
-});
+const employeeShape = z.strictObject(employeeRefFields);
 
 const refShape = {
 	userId: z.number().int().positive().nullish(),
@@ -40,13 +36,13 @@ function finishRef(v: z.output<typeof getShape>): ValidatedUserRef {
 	}
 	if (v.userId !== undefined && v.userId !== null) return { userId: v.userId };
 	if (v.username !== undefined) return { username: v.username };
-	const e = v.employee as z.output<typeof employeeShape>;
-	const keys = (['posUserId', 'email', 'employeeId'] as const).filter((k) => e[k] !== undefined && e[k] !== null);
-	if (keys.length !== 1) {
-		refuse('employee.posUserId', `exactly one of posUserId, email or employeeId is required (got ${keys.length === 0 ? 'none' : keys.join(' and ')})`);
+	try {
+		return { employee: pickEmployeeRef(v.employee as z.output<typeof employeeShape>) };
+	} catch (err) {
+		// Name the field inside `employee` (e.g. `employee.posUserId / employee.email / employee.employeeId`).
+		const field = (err as { field?: string }).field ?? 'posUserId';
+		return refuse(field.split(' / ').map((f) => `employee.${f}`).join(' / '), (err as { reason?: string }).reason ?? String(err));
 	}
-	const key = keys[0];
-	return { employee: { [key]: e[key] } as BackofficeEmployeeRef };
 }
 
 /** Validate `getBackofficeUser` input: exactly one of `userId`, `username`, `employee` (itself exactly one key). */

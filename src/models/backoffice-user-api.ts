@@ -1,23 +1,14 @@
 /** Public types of the Backoffice user access operations (protocol A.9, A.10): get, list, update access. */
 import type { Changes } from './changes';
-
-/**
- * An employee, found by exactly one key. The shared `EmployeeRef` of `src/models/employee-ref.ts` (branch i10)
- * has this shape; this alias is replaced by it when that lands.
- */
-export interface BackofficeEmployeeRef {
-	posUserId?: number;
-	email?: string;
-	/** Internal employee id (as in `/employee/edit/<id>`). */
-	employeeId?: number;
-}
+import type { EmployeeRefInput } from './employee-ref';
 
 /** Which Backoffice user: exactly one of `userId`, `username` or `employee` (the employee it is linked to). */
 export interface BackofficeUserRef {
 	userId?: number;
 	/** Case-insensitive. */
 	username?: string;
-	employee?: BackofficeEmployeeRef;
+	/** The employee the user is linked to: exactly one of posUserId, email, employeeId. */
+	employee?: EmployeeRefInput;
 }
 
 /** Input of `getBackofficeUser`. */

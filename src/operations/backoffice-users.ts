@@ -1,13 +1,12 @@
 /** Reading Backoffice users: the list (`/user`), one user by id, username or linked employee, with its access. */
 import { NotFoundError, UnexpectedPageError } from '../errors';
 import type { BackofficeUser, BackofficeUserSummary, GetBackofficeUserInput } from '../models/api';
-import type { BackofficeEmployeeRef } from '../models/backoffice-user-api';
 import { validateUserRef, type ValidatedUserRef } from '../models/backoffice-access-schema';
 import { parseUserRows, type UserRow } from '../pages/user-list';
 import { readBoPermissionsPage, siteNamesOfPage, templateNameOf } from './backoffice-access';
 import type { OperationContext } from './context';
 import { ALL_USERS_PATH } from './create-backoffice-user';
-import { resolveEmployeeId } from './employee-lookup';
+import { resolveEmployee } from './employee-lookup';
 
 /** Every Backoffice user of `/user` (inactive included), columns read defensively (UnexpectedPageError otherwise). */
 export async function listBackofficeUsers(ctx: OperationContext): Promise<BackofficeUserSummary[]> {
@@ -32,19 +31,13 @@ function summary(r: UserRow): BackofficeUserSummary {
 	return out;
 }
 
-/** The internal id of a referenced employee (`employeeId` as given; POS id and e-mail looked up). */
-async function employeeIdOf(ctx: OperationContext, ref: BackofficeEmployeeRef): Promise<number> {
-	if (ref.employeeId !== undefined) return ref.employeeId;
-	return resolveEmployeeId(ctx, ref.posUserId !== undefined ? { posUserId: ref.posUserId } : { email: ref.email ?? '' });
-}
-
 /**
  * The user a reference names. By `userId` nothing is read unless `needRow` (its list row: e-mail and names); by
  * `username` or `employee` the list is read once. NotFoundError when no user matches.
  */
 export async function findBackofficeUser(ctx: OperationContext, ref: ValidatedUserRef, needRow: boolean): Promise<{ userId: number; row?: UserRow }> {
 	if ('userId' in ref && !needRow) return { userId: ref.userId };
-	const employeeId = 'employee' in ref ? await employeeIdOf(ctx, ref.employee) : undefined;
+	const employeeId = 'employee' in ref ? (await resolveEmployee(ctx, ref.employee)).employeeId : undefined;
 	const rows = await loadUserRows(ctx);
 	let row: UserRow | undefined;
 	let what: string;

@@ -24,15 +24,30 @@ export function sameSites(page: Pick<BoPermissionsPage, 'tree'>, a: readonly num
 }
 
 /**
- * The body a browser submits after making `choice` on `page` (the page's form is round-tripped and changed in
- * place, in document order): `userId`, `userIsNew`, the site controls, `template`, then every `perms[i][token]`
- * with `perms[i][isEnabled]=1` for the enabled ones. Sites equal to the page's are sent as rendered (the captured
- * no-op resubmission); changed sites as the controls a browser leaves enabled: `'all'` is the checked master alone
- * (page script disables the tree below it); a restriction is `disabledRegions[]` for every region without a chosen
- * site, `disabledDistricts[]` for every district without one in the other regions, and `siteIds[]` per chosen site.
- * Throws ValidationError for no site at all, NotFoundError for a site or token the page does not have.
+ * The body a browser submits after making `choice` on `page` (see {@link applyBoChoice}), refused with
+ * ValidationError when it carries no accessible site at all: the server would answer "Accessible Sites requires no
+ * less than 1 valid selection." and change nothing (A.10).
  */
 export function buildBoPermissionsPairs(page: BoPermissionsPage, choice: BoAccessChoice): Pairs {
+	applyBoChoice(page, choice);
+	const pairs = page.form.pairs();
+	const master = pairs.some(([n]) => MASTER.test(n));
+	if (!master && !pairs.some(([n]) => n === 'siteIds[]' || /^isAll(?:DistrictsAllowedByRegion\[\]|SitesAllowedByDistrict\[\d+\])$/.test(n))) {
+		throw new ValidationError('availableSites', SITES_REQUIRED);
+	}
+	return pairs;
+}
+
+/**
+ * Makes `choice` on the page's form (round-tripped, changed in place, document order kept): the body is then
+ * `userId`, `userIsNew`, the site controls, `template`, every `perms[i][token]` with `perms[i][isEnabled]=1` for the
+ * enabled ones. Sites equal to the page's stay as rendered (the captured no-op resubmission); changed sites become
+ * the controls a browser leaves enabled: `'all'` is the checked master alone (page script disables the tree below
+ * it); a restriction is `disabledRegions[]` for every region without a chosen site, `disabledDistricts[]` for every
+ * district without one in the other regions, and `siteIds[]` per chosen site. Throws ValidationError for an empty
+ * site list, NotFoundError for a site or token the page does not have.
+ */
+export function applyBoChoice(page: BoPermissionsPage, choice: BoAccessChoice): void {
 	const form = page.form;
 	if (choice.templateId !== undefined) form.set('template', String(choice.templateId));
 	if (choice.tokens !== undefined) {
@@ -40,19 +55,14 @@ export function buildBoPermissionsPairs(page: BoPermissionsPage, choice: BoAcces
 		const missing = choice.tokens.find((t) => !known.has(t));
 		if (missing !== undefined) throw new NotFoundError('permission', `Backoffice permission token '${missing}' is not in the permission matrix of this tenant`, missing);
 		const wanted = new Set(choice.tokens);
+		const tokenOf = new Map(form.controls.filter((c) => /^perms\[\d+\]\[token\]$/.test(c.name)).map((c) => [c.name.slice(0, c.name.indexOf(']') + 1), c.value]));
 		form.controls.forEach((c, index) => {
-			const m = /^perms\[(\d+)\]\[isEnabled\]$/.exec(c.name);
-			if (m) form.submitControl(index, wanted.has(page.tokens[Number(m[1])] ?? ''));
+			const m = /^(perms\[\d+\])\[isEnabled\]$/.exec(c.name);
+			if (m) form.submitControl(index, wanted.has(tokenOf.get(m[1]) ?? ''));
 		});
 	}
 	const sites = choice.sites;
 	if (sites !== undefined && !sameSites(page, sites, page.availableSites)) encodeSites(page, sites);
-	const pairs = form.pairs();
-	const master = pairs.some(([n]) => MASTER.test(n));
-	if (!master && !pairs.some(([n]) => n === 'siteIds[]' || /^isAll(?:DistrictsAllowedByRegion\[\]|SitesAllowedByDistrict\[\d+\])$/.test(n))) {
-		throw new ValidationError('availableSites', SITES_REQUIRED);
-	}
-	return pairs;
 }
 
 function encodeSites(page: BoPermissionsPage, sites: readonly number[] | 'all'): void {

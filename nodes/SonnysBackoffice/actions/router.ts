@@ -17,7 +17,12 @@ const operations: Record<string, Record<string, OperationExecute | undefined> | 
 		disable: employee.disable.execute,
 		checkAvailability: employee.checkAvailability.execute,
 	},
-	backofficeUser: { create: backofficeUser.create.execute },
+	backofficeUser: {
+		create: backofficeUser.create.execute,
+		get: backofficeUser.get.execute,
+		getAll: backofficeUser.getAll.execute,
+		updateAccess: backofficeUser.updateAccess.execute,
+	},
 	site: { getAll: site.getAll.execute },
 	department: { getAll: department.getAll.execute },
 	permissionTemplate: { getAll: permissionTemplate.getAll.execute },
@@ -37,8 +42,13 @@ function itemFields(fns: IExecuteFunctions, itemIndex: number): ItemFields {
 	return {
 		// Where a core input field lives among the node's parameters: top level, else in "Additional Fields".
 		valueOf: (field) => parameter(fns, itemIndex, field) ?? parameter(fns, itemIndex, `additionalFields.${field}`),
-		lookupField: (subject) => {
-			if (subject === 'permission') return 'permission';
+		lookupField: (subject, key) => {
+			if (subject === 'permission') {
+				// Employee > Create names two templates: the POS one, and the Backoffice one of its linked login.
+				const bo = parameter(fns, itemIndex, 'additionalFields.backofficePermission');
+				return key !== undefined && bo === key && parameter(fns, itemIndex, 'permission') !== key ? 'backofficePermission' : 'permission';
+			}
+			if (subject === 'backofficeUser') return parameter(fns, itemIndex, 'findBy') as string | undefined;
 			if (subject === 'site') return 'availableSites';
 			if (subject !== 'employee') return undefined;
 			// Backoffice User > Create links by "Link To"; Employee > Disable finds by "Look Up By".

@@ -69,7 +69,7 @@ describe('node description, as n8n loads it from the build', () => {
 			]),
 		);
 		expect(operations).toEqual({
-			backofficeUser: ['Create'],
+			backofficeUser: ['Create', 'Get', 'Get Many', 'Update Access'],
 			department: ['Get Many'],
 			employee: ['Check Availability', 'Create', 'Disable'],
 			permissionTemplate: ['Get Many'],

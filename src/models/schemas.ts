@@ -65,30 +65,47 @@ export interface ValidatedCreateEmployee {
 	backofficePassword?: string;
 }
 
-const createEmployeeShape = z.strictObject({
+/**
+ * The rules of the employee fields that create and update share (B.9): one definition serves both, so an update
+ * refuses exactly what a create refuses.
+ */
+export const employeeFieldRules = {
 	firstName: requiredText(50),
 	lastName: requiredText(100),
 	phone,
 	email,
-	posUserId,
 	wageRate: money,
-	startDate: date,
 	availableSites: siteNames,
 	permission: permissionName,
-	posPin: pin.nullish(),
+	posPin: pin,
+	department: requiredText(100),
+	/** Maximum lengths of the optional texts (the form's maxlength). */
+	adpEmployeeIdMaxLength: 32,
+	emergencyContactNameMaxLength: 100,
+	/** 9 or 10 digits once symbols are stripped (like `phone`). */
+	emergencyContactPhone: phone,
+} as const;
+
+const createEmployeeShape = z.strictObject({
+	firstName: employeeFieldRules.firstName,
+	lastName: employeeFieldRules.lastName,
+	phone,
+	email,
+	posUserId,
+	wageRate: employeeFieldRules.wageRate,
+	startDate: date,
+	availableSites: employeeFieldRules.availableSites,
+	permission: employeeFieldRules.permission,
+	posPin: employeeFieldRules.posPin.nullish(),
 	overtimeWageRate: z.unknown().optional(),
-	departments: z.array(requiredText(100)).nullish(),
-	adpEmployeeId: optionalText(32),
-	emergencyContactName: optionalText(100),
-	emergencyContactPhone: z
-		.string()
-		.nullish()
-		.transform((s, ctx) => {
-			if (s === undefined || s === null || s.trim() === '') return undefined;
-			const digits = s.replace(/\D/g, '');
-			if (digits.length < 9 || digits.length > 10) return fail(ctx, 'must be 9 or 10 digits after symbols are stripped');
-			return digits;
-		}),
+	departments: z.array(employeeFieldRules.department).nullish(),
+	adpEmployeeId: optionalText(employeeFieldRules.adpEmployeeIdMaxLength),
+	emergencyContactName: optionalText(employeeFieldRules.emergencyContactNameMaxLength),
+	emergencyContactPhone: z.string().nullish().transform((s, ctx) => {
+		if (s === undefined || s === null || s.trim() === '') return undefined;
+		const parsed = employeeFieldRules.emergencyContactPhone.safeParse(s);
+		return parsed.success ? parsed.data : fail(ctx, parsed.error.issues[0].message);
+	}),
 	requiresBackoffice: z.boolean().nullish(),
 	backofficeUsername: optional(username),
 	backofficePassword: password.nullish(),

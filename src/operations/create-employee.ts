@@ -11,7 +11,7 @@ import { applyPosTemplate } from './apply-pos-template';
 import type { OperationContext } from './context';
 import { assertUsernameFree, createLinkedUser } from './create-backoffice-user';
 import { findByPosUserId, readEditPage } from './employee-lookup';
-import { loadCreatePage, loadPosTemplates, resolveTemplate } from './discovery';
+import { loadCreatePage, loadPosTemplates, resolveDepartments, resolveTemplate } from './discovery';
 import { withMessagePrefix } from './error-context';
 import { reconcileLostInsert } from './reconcile';
 import { idFromLocation, isAmbiguousFailure, rejectionFromResponse, sameSet } from './write-outcome';
@@ -161,20 +161,6 @@ async function preflight(ctx: OperationContext, v: Validated): Promise<void> {
 	if (byEmail) throw new DuplicateError('email', v.email, undefined, byEmail.employeeId);
 	const byPhone = ctx.caches.index.byPhone(v.phone);
 	if (byPhone) throw new DuplicateError('phone', v.phone, undefined, byPhone.employeeId);
-}
-
-/** Department names to ids; an unknown name is refused (naming it) rather than silently dropped. */
-function resolveDepartments(available: Array<{ id: number; name: string }>, names: readonly string[]): number[] {
-	return names.map((name, i) => {
-		const d = available.find((x) => x.name === name) ?? available.find((x) => x.name.toLowerCase() === name.toLowerCase());
-		if (!d) {
-			throw new ValidationError(
-				`departments.${i}`,
-				`unknown department '${name}'; available: ${available.map((x) => x.name).join(', ')}`,
-			);
-		}
-		return d.id;
-	});
 }
 
 function departmentNames(available: Array<{ id: number; name: string }>, ids: readonly number[]): string[] {

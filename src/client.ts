@@ -8,6 +8,8 @@ import type {
 	EmailAvailabilityInput,
 	EmployeeCreated,
 	EmployeeDisabled,
+	Employee,
+	GetEmployeeInput,
 	ListPermissionsInput,
 	Permission,
 	PhoneAvailabilityInput,
@@ -26,6 +28,7 @@ import { createEmployee } from './operations/create-employee';
 import { disableEmployee } from './operations/disable-employee';
 import { listDepartments, listPermissions, listSites } from './operations/discovery';
 import { EmployeeIndex } from './operations/employee-index';
+import { getEmployee } from './operations/get-employee';
 import { SingleFlight } from './operations/single-flight';
 import { parseLoginError } from './pages/login';
 import { redactError, redactText } from './session/redact';
@@ -116,7 +119,17 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 		return this.run(input, () => createEmployee(this.ctx, input));
 	}
 
-	/** Disables an employee found by POS user ID or e-mail. */
+	// ---- Read surface (issue 10) ----
+
+	/** One employee, live: profile, and by default wage history and POS permission level (`include`). */
+	async getEmployee(input: GetEmployeeInput): Promise<Employee> {
+		this.assertOpen();
+		return this.run(input, () => getEmployee(this.ctx, input));
+	}
+
+	// ---- Writes ----
+
+	/** Disables an employee found by POS user ID, e-mail or internal id. */
 	async disableEmployee(input: DisableEmployeeInput): Promise<EmployeeDisabled> {
 		this.assertOpen();
 		return this.run(input, () => disableEmployee(this.ctx, input));

@@ -4,6 +4,11 @@
  * in camelCase. Zod schemas in `src/models/` validate these inputs; keep both in step.
  */
 import type Decimal from 'decimal.js';
+import type { Employee, GetEmployeeInput } from './employee';
+import type { EmployeeRefInput } from './employee-ref';
+
+export type { EmployeeRef, EmployeeRefInput } from './employee-ref';
+export type * from './employee';
 
 /** Options of `new SonnysBackofficeClient(...)`. */
 export interface SonnysBackofficeClientOptions {
@@ -95,11 +100,8 @@ export interface EmployeeCreated {
 	warnings: string[];
 }
 
-/** Input of `disableEmployee`: exactly one of the two keys. */
-export interface DisableEmployeeInput {
-	posUserId?: number;
-	email?: string;
-}
+/** Input of `disableEmployee`: exactly one of `posUserId`, `email` or `employeeId` (an EmployeeRef). */
+export type DisableEmployeeInput = EmployeeRefInput;
 
 /** Result of `disableEmployee`. */
 export interface EmployeeDisabled {
@@ -210,6 +212,8 @@ export interface SonnysBackofficeClientApi {
 	login(): Promise<void>;
 	createEmployee(input: CreateEmployeeInput): Promise<EmployeeCreated>;
 	disableEmployee(input: DisableEmployeeInput): Promise<EmployeeDisabled>;
+	// Read surface (issue 10)
+	getEmployee(input: GetEmployeeInput): Promise<Employee>;
 	createBackofficeUser(input: CreateBackofficeUserInput): Promise<BackofficeUserCreated>;
 	listSites(options?: RefreshOption): Promise<Site[]>;
 	listDepartments(options?: RefreshOption): Promise<Department[]>;

@@ -7,6 +7,7 @@
 import Decimal from 'decimal.js';
 import { z } from 'zod/v4';
 import type { MoneyInput } from './api';
+import { validateEmployeeRef, type EmployeeRef } from './employee-ref';
 import { defaultOvertimeRate, MAX_MONEY, toMoney } from './money';
 import {
 	date,
@@ -164,26 +165,12 @@ export function validateCreateEmployee(input: unknown): ValidatedCreateEmployee 
 
 // ---------- disableEmployee ----------
 
-/** `disableEmployee` input after validation: exactly one key. */
-export type ValidatedDisableEmployee = { posUserId: number; email?: undefined } | { email: string; posUserId?: undefined };
+/** `disableEmployee` input after validation: exactly one key (an EmployeeRef). */
+export type ValidatedDisableEmployee = EmployeeRef;
 
-const disableShape = z.strictObject({
-	posUserId: posUserId.nullish(),
-	email: optional(email),
-});
-
-function finishDisable(v: z.output<typeof disableShape>): ValidatedDisableEmployee {
-	const hasPos = v.posUserId !== undefined && v.posUserId !== null;
-	const hasEmail = v.email !== undefined && v.email !== null;
-	if (hasPos === hasEmail) {
-		refuse('posUserId', `exactly one of posUserId or email is required (got ${hasPos ? 'both' : 'neither'})`);
-	}
-	return hasPos ? { posUserId: v.posUserId as number } : { email: v.email as string };
-}
-
-/** Validate `disableEmployee` input: exactly one of `posUserId` / `email` (B.5, B.9). */
+/** Validate `disableEmployee` input: exactly one of `posUserId` / `email` / `employeeId` (B.5, B.9). */
 export function validateDisableEmployee(input: unknown): ValidatedDisableEmployee {
-	return parseWith(disableShape, input, keysOf(disableShape), finishDisable);
+	return validateEmployeeRef(input);
 }
 
 export { validateCreateBackofficeUser, type ValidatedCreateBackofficeUser } from './backoffice-user-schema';

@@ -5,8 +5,8 @@ import { findEditPage, readEditPage } from './employee-lookup';
 import { notAppliedError, postThenReadBack } from './write-outcome';
 
 /**
- * Disables an employee found by POS user ID (targeted roster search) or e-mail (the `/user/create`
- * e-mail map, protocol A.9 / B.7): GET the edit form, re-post every field exactly as a browser would
+ * Disables an employee found by POS user ID (targeted roster search), e-mail (the `/user/create`
+ * e-mail map, protocol A.9 / B.7) or internal id (no lookup): GET the edit form, re-post every field exactly as a browser would
  * with `employee[isActive]` omitted (presence binding, protocol A.0/A.7), then read the page back.
  * Already inactive -> nothing is posted.
  */
@@ -15,7 +15,7 @@ export async function disableEmployee(ctx: OperationContext, input: DisableEmplo
 	const warnings: string[] = [];
 	const before = await findEditPage(ctx, v);
 	const employeeId = before.employeeId;
-	const base = { employeeId, posUserId: before.posUserId ?? v.posUserId ?? 0, ...(before.email ? { email: before.email } : {}) };
+	const base = { employeeId, posUserId: before.posUserId ?? ('posUserId' in v ? v.posUserId : 0), ...(before.email ? { email: before.email } : {}) };
 	if (!before.isActive) {
 		warnings.push(`employee ${employeeId} was already inactive; nothing was changed`);
 		return { ...base, disabledAt: new Date(), alreadyInactive: true, warnings };

@@ -8,6 +8,10 @@ import type {
 	EmailAvailabilityInput,
 	EmployeeCreated,
 	EmployeeDisabled,
+	EmployeeReactivated,
+	EmployeeUpdated,
+	ReactivateEmployeeInput,
+	UpdateEmployeeInput,
 	Employee,
 	GetEmployeeInput,
 	ListPermissionsInput,
@@ -26,6 +30,7 @@ import type { OperationContext } from './operations/context';
 import { createBackofficeUser } from './operations/create-backoffice-user';
 import { createEmployee } from './operations/create-employee';
 import { disableEmployee } from './operations/disable-employee';
+import { reactivateEmployee, updateEmployee } from './operations/update-employee';
 import { listDepartments, listPermissions, listSites } from './operations/discovery';
 import { EmployeeIndex } from './operations/employee-index';
 import { getEmployee } from './operations/get-employee';
@@ -135,6 +140,21 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 		return this.run(input, () => disableEmployee(this.ctx, input));
 	}
 
+	/**
+	 * Changes an employee (properties, PIN, wage, POS template): only what differs is written, every phase read back.
+	 * `dryRun: true` returns the changes and planned requests without writing.
+	 */
+	async updateEmployee(input: UpdateEmployeeInput): Promise<EmployeeUpdated> {
+		this.assertOpen();
+		return this.run(input, () => updateEmployee(this.ctx, input));
+	}
+
+	/** Reactivates an employee (inactive included in the lookup), with optional changes in the same run; `dryRun` as above. */
+	async reactivateEmployee(input: ReactivateEmployeeInput): Promise<EmployeeReactivated> {
+		this.assertOpen();
+		return this.run(input, () => reactivateEmployee(this.ctx, input));
+	}
+
 	/** Creates a Backoffice user, standalone or linked to an employee. */
 	async createBackofficeUser(input: CreateBackofficeUserInput): Promise<BackofficeUserCreated> {
 		this.assertOpen();
@@ -211,9 +231,14 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 		} catch (err) {
 			const secrets = this.session.secrets;
 			if (input !== null && typeof input === 'object') {
-				for (const key of INPUT_SECRETS) {
-					const value = (input as Record<string, unknown>)[key];
-					if (typeof value === 'string' || typeof value === 'number') secrets.add(value);
+				// An update carries its secrets inside `changes`.
+				const changes = (input as { changes?: unknown }).changes;
+				for (const holder of [input, changes]) {
+					if (holder === null || typeof holder !== 'object') continue;
+					for (const key of INPUT_SECRETS) {
+						const value = (holder as Record<string, unknown>)[key];
+						if (typeof value === 'string' || typeof value === 'number') secrets.add(value);
+					}
 				}
 			}
 			throw redactError(err, secrets.list());

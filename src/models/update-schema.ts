@@ -7,6 +7,7 @@ import type Decimal from 'decimal.js';
 import { z } from 'zod/v4';
 import { ValidationError } from '../errors';
 import { defaultOvertimeRate, MAX_MONEY } from './money';
+import { employeeRefFields, pickEmployeeRef, type EmployeeRef } from './employee-ref';
 import { employeeFieldRules as rules } from './schemas';
 import { date, DEFAULT_DEPARTMENT, fail, keysOf, money, optional, parseWith, refuse } from './validation';
 
@@ -125,4 +126,25 @@ function prefixField(err: unknown): unknown {
 		return new ValidationError(err.field === 'input' ? 'changes' : `changes.${err.field}`, err.reason);
 	}
 	return err;
+}
+
+/** `updateEmployee` / `reactivateEmployee` input after validation. */
+export interface ValidatedEmployeeChange {
+	ref: EmployeeRef;
+	changes: ValidatedChanges;
+	dryRun: boolean;
+}
+
+const changeInputShape = z.strictObject({ ...employeeRefFields, changes: z.unknown(), dryRun: z.boolean().nullish() });
+
+/**
+ * Validate an update (`requireChanges`: at least one change) or a reactivation (changes optional): exactly one
+ * employee reference, the changes with the create rules, `dryRun` a boolean. Before any request.
+ */
+export function validateEmployeeChange(input: unknown, requireChanges: boolean): ValidatedEmployeeChange {
+	return parseWith(changeInputShape, input, keysOf(changeInputShape), (v) => ({
+		ref: pickEmployeeRef(v),
+		changes: validateChanges(v.changes, requireChanges),
+		dryRun: v.dryRun ?? false,
+	}));
 }

@@ -7,20 +7,12 @@
  *   naming the phase and the field. Nothing is re-sent blindly (see `postThenReadBack`).
  */
 import type { Pairs } from '../html/form';
+import type { PlannedRequest } from '../models/changes';
+
+export type { PlannedRequest } from '../models/changes';
 import type { OperationContext } from './context';
 import { withMessagePrefix } from './error-context';
 import { notAppliedError, postThenReadBack, type CheckedUpdate } from './write-outcome';
-
-/** A request a write would send, as a dry run reports it. */
-export interface PlannedRequest {
-	/** The phase the request belongs to, e.g. `properties`, `compensation`, `permission`, `create`. */
-	phase: string;
-	method: 'POST';
-	/** Form action, e.g. `/employee/update`. */
-	path: string;
-	/** Names of the form fields whose submitted values would change, in body order. Never values. */
-	fields: string[];
-}
 
 /** A field that reads back other than intended. `detail` must not contain a secret. */
 export interface FieldMismatch {

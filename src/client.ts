@@ -2,11 +2,13 @@ import { SonnysBackofficeError } from './errors';
 import type {
 	BackofficeUserCreated,
 	CreateBackofficeUserInput,
+	CreateEmployeeDryRunInput,
 	CreateEmployeeInput,
 	Department,
 	DisableEmployeeInput,
 	EmailAvailabilityInput,
 	EmployeeCreated,
+	EmployeeCreatePreview,
 	EmployeeDisabled,
 	EmployeeReactivated,
 	EmployeeUpdated,
@@ -119,7 +121,11 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 	}
 
 	/** Creates a POS employee (and optionally its linked Backoffice user). */
-	async createEmployee(input: CreateEmployeeInput): Promise<EmployeeCreated> {
+	/** `dryRun: true`: validates, resolves and checks uniqueness, returns what would be created, writes nothing. */
+	async createEmployee(input: CreateEmployeeInput & { dryRun: true }): Promise<EmployeeCreatePreview>;
+	async createEmployee(input: CreateEmployeeInput & { dryRun?: false }): Promise<EmployeeCreated>;
+	async createEmployee(input: CreateEmployeeDryRunInput): Promise<EmployeeCreated | EmployeeCreatePreview>;
+	async createEmployee(input: CreateEmployeeDryRunInput): Promise<EmployeeCreated | EmployeeCreatePreview> {
 		this.assertOpen();
 		return this.run(input, () => createEmployee(this.ctx, input));
 	}

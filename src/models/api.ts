@@ -75,6 +75,31 @@ export interface CreateEmployeeInput {
 	backofficePassword?: string;
 }
 
+/** `createEmployee` input with the preview switch: `dryRun: true` validates, resolves, checks, writes nothing. */
+export type CreateEmployeeDryRunInput = CreateEmployeeInput & { dryRun?: boolean };
+
+/** Result of `createEmployee({ ..., dryRun: true })`: what would be created. No PIN or password (none is generated). */
+export interface EmployeeCreatePreview {
+	dryRun: true;
+	posUserId: number;
+	firstName: string;
+	lastName: string;
+	email: string;
+	/** The POS template that would be applied (after any fallback). */
+	permissionApplied: string;
+	/** Site names that would be granted (`'all'` for every site). */
+	sitesGranted: string[] | 'all';
+	departments: string[];
+	wageSite: string;
+	wageRate: string;
+	overtimeWageRate: string;
+	/** Every field from `null` to its new value (the PIN and password as `'*****'`). */
+	changes: Changes;
+	/** The requests that would be sent, in order (method, path, names of the fields). */
+	plannedRequests: PlannedRequest[];
+	warnings: string[];
+}
+
 /** Result of `createEmployee`. */
 export interface EmployeeCreated {
 	employeeId: number;
@@ -102,7 +127,10 @@ export interface EmployeeCreated {
 }
 
 /** Input of `disableEmployee`: exactly one of `posUserId`, `email` or `employeeId` (an EmployeeRef). */
-export type DisableEmployeeInput = EmployeeRefInput;
+export interface DisableEmployeeInput extends EmployeeRefInput {
+	/** Validate and read, return what would be written, write nothing. */
+	dryRun?: boolean;
+}
 
 /** Result of `disableEmployee`. */
 export interface EmployeeDisabled {
@@ -115,6 +143,11 @@ export interface EmployeeDisabled {
 	/** True when the employee was already inactive (nothing was posted). */
 	alreadyInactive: boolean;
 	warnings: string[];
+	dryRun: boolean;
+	/** `{ isActive: { from: true, to: false } }` when the employee is (or would be) disabled. */
+	changes: Changes;
+	/** Dry run: the request that would be sent (method, path, names of the changed fields). */
+	plannedRequests?: PlannedRequest[];
 }
 
 /** Changes of `updateEmployee` / `reactivateEmployee`: any of these (absent = unchanged), validated as on create. */
@@ -284,7 +317,9 @@ export interface PhoneAvailabilityInput extends RefreshOption {
 export interface SonnysBackofficeClientApi {
 	/** Log in now (normally lazy). Throws AuthenticationError on bad credentials; never retried. */
 	login(): Promise<void>;
-	createEmployee(input: CreateEmployeeInput): Promise<EmployeeCreated>;
+	createEmployee(input: CreateEmployeeInput & { dryRun: true }): Promise<EmployeeCreatePreview>;
+	createEmployee(input: CreateEmployeeInput & { dryRun?: false }): Promise<EmployeeCreated>;
+	createEmployee(input: CreateEmployeeDryRunInput): Promise<EmployeeCreated | EmployeeCreatePreview>;
 	disableEmployee(input: DisableEmployeeInput): Promise<EmployeeDisabled>;
 	// Read surface (issue 10)
 	getEmployee(input: GetEmployeeInput): Promise<Employee>;

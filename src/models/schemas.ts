@@ -7,7 +7,7 @@
 import Decimal from 'decimal.js';
 import { z } from 'zod/v4';
 import type { MoneyInput } from './api';
-import { validateEmployeeRef, type EmployeeRef } from './employee-ref';
+import { employeeRefFields, pickEmployeeRef, type EmployeeRef } from './employee-ref';
 import { defaultOvertimeRate, MAX_MONEY, toMoney } from './money';
 import {
 	date,
@@ -64,6 +64,8 @@ export interface ValidatedCreateEmployee {
 	requiresBackoffice: boolean;
 	backofficeUsername?: string;
 	backofficePassword?: string;
+	/** Validate and read, write nothing. */
+	dryRun: boolean;
 }
 
 /**
@@ -110,6 +112,7 @@ const createEmployeeShape = z.strictObject({
 	requiresBackoffice: z.boolean().nullish(),
 	backofficeUsername: optional(username),
 	backofficePassword: password.nullish(),
+	dryRun: z.boolean().nullish(),
 });
 
 function finishCreateEmployee(v: z.output<typeof createEmployeeShape>): ValidatedCreateEmployee {
@@ -146,6 +149,7 @@ function finishCreateEmployee(v: z.output<typeof createEmployeeShape>): Validate
 		permission: v.permission,
 		departments,
 		requiresBackoffice,
+		dryRun: v.dryRun ?? false,
 	};
 	if (v.posPin !== undefined && v.posPin !== null) out.posPin = v.posPin;
 	if (v.adpEmployeeId !== undefined) out.adpEmployeeId = v.adpEmployeeId;
@@ -166,11 +170,13 @@ export function validateCreateEmployee(input: unknown): ValidatedCreateEmployee 
 // ---------- disableEmployee ----------
 
 /** `disableEmployee` input after validation: exactly one key (an EmployeeRef). */
-export type ValidatedDisableEmployee = EmployeeRef;
+export type ValidatedDisableEmployee = EmployeeRef & { dryRun: boolean };
+
+const disableShape = z.strictObject({ ...employeeRefFields, dryRun: z.boolean().nullish() });
 
 /** Validate `disableEmployee` input: exactly one of `posUserId` / `email` / `employeeId` (B.5, B.9). */
 export function validateDisableEmployee(input: unknown): ValidatedDisableEmployee {
-	return validateEmployeeRef(input);
+	return parseWith(disableShape, input, keysOf(disableShape), (v) => ({ ...pickEmployeeRef(v), dryRun: v.dryRun ?? false }));
 }
 
 export { validateCreateBackofficeUser, type ValidatedCreateBackofficeUser } from './backoffice-user-schema';

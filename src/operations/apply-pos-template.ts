@@ -2,7 +2,7 @@ import { UnexpectedPageError } from '../errors';
 import { parsePosPermissionsPage, type PermissionFieldMeta, type PosPermissionsPage } from '../pages/employee-permissions';
 import { buildPosPermissionsPairs } from '../payloads/pos-permissions';
 import type { OperationContext } from './context';
-import type { Submission } from './form-submission';
+import { absoluteState, type FieldMismatch, type Submission } from './form-submission';
 import { notAppliedError, postThenReadBack, sameSet } from './write-outcome';
 
 /** A POS template as the permissions page lists it. */
@@ -66,6 +66,8 @@ export function templateSubmission(
 			hasActionApprovalAuthority: overrides.length === 0 && schema.every((p) => grants.includes(p.id)),
 		});
 	const permPath = `/employee/permissions/${employeeId}`;
+	const verify = (page: PosPermissionsPage): FieldMismatch[] =>
+		holdsTemplate(page, template) ? [] : [{ field: 'permission', detail: `the grants are not those of '${template.name}'` }];
 	return {
 		phase: 'permission',
 		path: '/employee/permissions/update',
@@ -81,6 +83,7 @@ export function templateSubmission(
 			if (page.employeeId !== employeeId) throw new UnexpectedPageError(permPath, `the permissions of employee ${page.employeeId}`);
 			return page;
 		},
-		verify: (page) => (holdsTemplate(page, template) ? [] : [{ field: 'permission', detail: `the grants are not those of '${template.name}'` }]),
+		verify,
+		...absoluteState(verify),
 	};
 }

@@ -27,6 +27,19 @@ export interface Submission<R> extends CheckedUpdate<R> {
 	before: Pairs;
 	/** The fields of the read-back that do not hold what was sent (empty = verified). */
 	verify: (after: R) => FieldMismatch[];
+	/**
+	 * An absolute-state write (an edit-form round trip, a full permission matrix): the same body gives the same state,
+	 * so once the read-back proves an ambiguous attempt did not apply it may be sent again (`postThenReadBack`'s
+	 * bounded re-send, where available). Never for a write that adds a record (a wage, an insert).
+	 */
+	idempotent?: boolean;
+	/** Whether the read-back shows the write applied (for `idempotent`): `verify` found nothing. */
+	applied?: (after: R) => boolean;
+}
+
+/** `idempotent` and `applied` for an absolute-state submission: applied = nothing fails verification. */
+export function absoluteState<R>(verify: (after: R) => FieldMismatch[]): Pick<Submission<R>, 'idempotent' | 'applied'> {
+	return { idempotent: true, applied: (after) => verify(after).length === 0 };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { ValidatedChanges } from '../models/update-schema';
 import type { EditPage } from '../pages/employee-edit';
 import { encodeSiteAvailability, isSiteAvailabilityField, resolveSiteNames, siteNamesOf } from '../payloads/site-availability';
 import type { OperationContext } from './context';
-import type { FieldMismatch, Submission } from './form-submission';
+import { absoluteState, type FieldMismatch, type Submission } from './form-submission';
 import { resolveDepartments } from './discovery';
 import { readEditPage } from './employee-lookup';
 import { sameSet } from './write-outcome';
@@ -97,6 +97,19 @@ export function planProfileChange(ctx: OperationContext, page: EditPage, changes
 	}
 	const employeeId = page.employeeId;
 	const expected = { ...current, ...wanted };
+	const verify = (after: EditPage): FieldMismatch[] => {
+		const wrong: FieldMismatch[] = [];
+		const got = currentProperties(after);
+		for (const f of Object.keys(changed) as Array<PropertyField | 'isActive'>) {
+			if (f === 'isActive' || f === 'availableSites') continue;
+			const equal = (EQUAL as Record<string, (a: unknown, b: unknown) => boolean>)[f] ?? ((a, b) => String(a) === String(b));
+			if (!equal(got[f], expected[f])) wrong.push({ field: f, detail: f === 'posPin' ? undefined : `reads ${JSON.stringify(got[f])}` });
+		}
+		const gotIds = after.availableSites === 'all' ? allIds : after.availableSites;
+		if (!sameSet(gotIds, targetIds)) wrong.push({ field: 'availableSites', detail: `reads ${JSON.stringify(siteNamesOrAll(after, gotIds))}` });
+		if ((activate || page.isActive) && !after.isActive) wrong.push({ field: 'isActive', detail: 'the employee reads back inactive' });
+		return wrong;
+	};
 	return {
 		changes: changed,
 		submission: {
@@ -108,19 +121,8 @@ export function planProfileChange(ctx: OperationContext, page: EditPage, changes
 			action: `updating the properties of employee ${employeeId}`,
 			readBackPath: `/employee/edit/${employeeId}`,
 			readBack: () => readEditPage(ctx, employeeId),
-			verify: (after) => {
-				const wrong: FieldMismatch[] = [];
-				const got = currentProperties(after);
-				for (const f of Object.keys(changed) as Array<PropertyField | 'isActive'>) {
-					if (f === 'isActive' || f === 'availableSites') continue;
-					const equal = (EQUAL as Record<string, (a: unknown, b: unknown) => boolean>)[f] ?? ((a, b) => String(a) === String(b));
-					if (!equal(got[f], expected[f])) wrong.push({ field: f, detail: f === 'posPin' ? undefined : `reads ${JSON.stringify(got[f])}` });
-				}
-				const gotIds = after.availableSites === 'all' ? allIds : after.availableSites;
-				if (!sameSet(gotIds, targetIds)) wrong.push({ field: 'availableSites', detail: `reads ${JSON.stringify(siteNamesOrAll(after, gotIds))}` });
-				if ((activate || page.isActive) && !after.isActive) wrong.push({ field: 'isActive', detail: 'the employee reads back inactive' });
-				return wrong;
-			},
+			verify,
+			...absoluteState(verify),
 		},
 	};
 }

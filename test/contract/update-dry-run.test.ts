@@ -1,23 +1,12 @@
 /** Dry runs (no POST, the plan equal to what the real run then does), reactivation, and the exact request bodies. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { serializeForm } from '../emulator/tests/helpers';
 import { encodeSites } from '../emulator/tests/fixtures';
-import { newHire, routes, setup, since, type Emu } from './helpers';
+import { newHire, routes, since, type Emu, useWarmSetup } from './helpers';
 
-let done: (() => Promise<void>) | undefined;
-afterEach(async () => {
-	await done?.();
-	done = undefined;
-});
-
-async function warm() {
-	const s = await setup();
-	done = s.done;
-	await s.client.isEmailAvailable({ email: 'warm@example.invalid' });
-	return s;
-}
+const warm = useWarmSetup();
 
 const postsOf = (emu: Emu, from: number) => since(emu, from).filter((r) => r.method === 'POST');
 const pairsOf = (body: string) => [...new URLSearchParams(body)];

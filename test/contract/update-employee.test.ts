@@ -1,22 +1,10 @@
 /** updateEmployee against the emulator: each field, each phase, combinations, no-ops, clamping, uniqueness, budgets. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DuplicateError, NotFoundError, ValidationError } from '../../src/errors';
-import { routes, setup, since } from './helpers';
+import type { EmployeeRecord } from '../emulator';
+import { routes, since, useWarmSetup } from './helpers';
 
-let done: (() => Promise<void>) | undefined;
-afterEach(async () => {
-	await done?.();
-	done = undefined;
-});
-
-/** A logged-in client whose caches (e-mail map, roster) are loaded: the budgets are for a warm client. */
-async function warm() {
-	const s = await setup();
-	done = s.done;
-	await s.client.isEmailAvailable({ email: 'warm@example.invalid' });
-	await s.client.isPhoneAvailable({ phone: '5550000000' });
-	return s;
-}
+const warm = useWarmSetup();
 
 const posts = (log: Array<{ method: string }>) => log.filter((r) => r.method === 'POST');
 
@@ -93,4 +81,4 @@ describe('updateEmployee: properties (A.7 round trip)', () => {
 	});
 });
 
-type Emp = NonNullable<ReturnType<Awaited<ReturnType<typeof setup>>['emu']['state']['getEmployee']>>;
+type Emp = EmployeeRecord;

@@ -1,20 +1,9 @@
 /** updateEmployee phases: wage (A.8), template (A.6), combinations, no-ops, the clamp, a failure after each phase. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { VerificationError } from '../../src/errors';
-import { routes, setup, since } from './helpers';
+import { routes, since, useWarmSetup } from './helpers';
 
-let done: (() => Promise<void>) | undefined;
-afterEach(async () => {
-	await done?.();
-	done = undefined;
-});
-
-async function warm() {
-	const s = await setup();
-	done = s.done;
-	await s.client.isEmailAvailable({ email: 'warm@example.invalid' });
-	return s;
-}
+const warm = useWarmSetup();
 
 const posts = (log: Array<{ method: string; path: string }>) => log.filter((r) => r.method === 'POST').map((r) => r.path);
 

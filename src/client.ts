@@ -15,7 +15,10 @@ import type {
 	ReactivateEmployeeInput,
 	UpdateEmployeeInput,
 	Employee,
+	EmployeeSummary,
+	FindEmployeeInput,
 	GetEmployeeInput,
+	SearchEmployeesInput,
 	ListPermissionsInput,
 	Permission,
 	PhoneAvailabilityInput,
@@ -36,6 +39,7 @@ import { reactivateEmployee, updateEmployee } from './operations/update-employee
 import { listDepartments, listPermissions, listSites } from './operations/discovery';
 import { EmployeeIndex } from './operations/employee-index';
 import { getEmployee } from './operations/get-employee';
+import { findEmployee, searchEmployees } from './operations/search-employees';
 import { SingleFlight } from './operations/single-flight';
 import { parseLoginError } from './pages/login';
 import { redactError, redactText } from './session/redact';
@@ -136,6 +140,18 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 	async getEmployee(input: GetEmployeeInput): Promise<Employee> {
 		this.assertOpen();
 		return this.run(input, () => getEmployee(this.ctx, input));
+	}
+
+	/** Roster rows matching the server's filters (name prefixes, exact POS user ID, status, limit). One GET. */
+	async searchEmployees(input: SearchEmployeesInput = {}): Promise<EmployeeSummary[]> {
+		this.assertOpen();
+		return this.run(input, () => searchEmployees(this.ctx, input));
+	}
+
+	/** Exactly one employee by exact name (phone as tie-break); NotFoundError or AmbiguousMatchError otherwise. One GET. */
+	async findEmployee(input: FindEmployeeInput): Promise<EmployeeSummary> {
+		this.assertOpen();
+		return this.run(input, () => findEmployee(this.ctx, input));
 	}
 
 	// ---- Writes ----

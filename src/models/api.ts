@@ -4,7 +4,7 @@
  * in camelCase. Zod schemas in `src/models/` validate these inputs; keep both in step.
  */
 import type Decimal from 'decimal.js';
-import type { Employee, GetEmployeeInput } from './employee';
+import type { Employee, EmployeeSummary, FindEmployeeInput, GetEmployeeInput, SearchEmployeesInput } from './employee';
 import type { EmployeeRefInput } from './employee-ref';
 import type { Changes, PlannedRequest } from './changes';
 
@@ -323,6 +323,9 @@ export interface SonnysBackofficeClientApi {
 	disableEmployee(input: DisableEmployeeInput): Promise<EmployeeDisabled>;
 	// Read surface (issue 10)
 	getEmployee(input: GetEmployeeInput): Promise<Employee>;
+	searchEmployees(input?: SearchEmployeesInput): Promise<EmployeeSummary[]>;
+	findEmployee(input: FindEmployeeInput): Promise<EmployeeSummary>;
+	// Changes (issue 11)
 	updateEmployee(input: UpdateEmployeeInput): Promise<EmployeeUpdated>;
 	reactivateEmployee(input: ReactivateEmployeeInput): Promise<EmployeeReactivated>;
 	createBackofficeUser(input: CreateBackofficeUserInput): Promise<BackofficeUserCreated>;

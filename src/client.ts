@@ -7,12 +7,18 @@ import type {
 	UpdateBackofficeUserAccessInput,
 	BackofficeUserCreated,
 	CreateBackofficeUserInput,
+	CreateEmployeeDryRunInput,
 	CreateEmployeeInput,
 	Department,
 	DisableEmployeeInput,
 	EmailAvailabilityInput,
 	EmployeeCreated,
+	EmployeeCreatePreview,
 	EmployeeDisabled,
+	EmployeeReactivated,
+	EmployeeUpdated,
+	ReactivateEmployeeInput,
+	UpdateEmployeeInput,
 	Employee,
 	EmployeeSummary,
 	FindEmployeeInput,
@@ -36,6 +42,7 @@ import { createBackofficeUser } from './operations/create-backoffice-user';
 import { updateBackofficeUserAccess } from './operations/update-backoffice-user-access';
 import { createEmployee } from './operations/create-employee';
 import { disableEmployee } from './operations/disable-employee';
+import { reactivateEmployee, updateEmployee } from './operations/update-employee';
 import { listDepartments, listPermissions, listSites } from './operations/discovery';
 import { EmployeeIndex } from './operations/employee-index';
 import { getEmployee } from './operations/get-employee';
@@ -125,7 +132,11 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 	}
 
 	/** Creates a POS employee (and optionally its linked Backoffice user). */
-	async createEmployee(input: CreateEmployeeInput): Promise<EmployeeCreated> {
+	/** `dryRun: true`: validates, resolves and checks uniqueness, returns what would be created, writes nothing. */
+	async createEmployee(input: CreateEmployeeInput & { dryRun: true }): Promise<EmployeeCreatePreview>;
+	async createEmployee(input: CreateEmployeeInput & { dryRun?: false }): Promise<EmployeeCreated>;
+	async createEmployee(input: CreateEmployeeDryRunInput): Promise<EmployeeCreated | EmployeeCreatePreview>;
+	async createEmployee(input: CreateEmployeeDryRunInput): Promise<EmployeeCreated | EmployeeCreatePreview> {
 		this.assertOpen();
 		return this.run(input, () => createEmployee(this.ctx, input));
 	}
@@ -156,6 +167,21 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 	async disableEmployee(input: DisableEmployeeInput): Promise<EmployeeDisabled> {
 		this.assertOpen();
 		return this.run(input, () => disableEmployee(this.ctx, input));
+	}
+
+	/**
+	 * Changes an employee (properties, PIN, wage, POS template): only what differs is written, every phase read back.
+	 * `dryRun: true` returns the changes and planned requests without writing.
+	 */
+	async updateEmployee(input: UpdateEmployeeInput): Promise<EmployeeUpdated> {
+		this.assertOpen();
+		return this.run(input, () => updateEmployee(this.ctx, input));
+	}
+
+	/** Reactivates an employee (inactive included in the lookup), with optional changes in the same run; `dryRun` as above. */
+	async reactivateEmployee(input: ReactivateEmployeeInput): Promise<EmployeeReactivated> {
+		this.assertOpen();
+		return this.run(input, () => reactivateEmployee(this.ctx, input));
 	}
 
 	/** Creates a Backoffice user, standalone or linked to an employee. */
@@ -252,9 +278,14 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 		} catch (err) {
 			const secrets = this.session.secrets;
 			if (input !== null && typeof input === 'object') {
-				for (const key of INPUT_SECRETS) {
-					const value = (input as Record<string, unknown>)[key];
-					if (typeof value === 'string' || typeof value === 'number') secrets.add(value);
+				// An update carries its secrets inside `changes`.
+				const changes = (input as { changes?: unknown }).changes;
+				for (const holder of [input, changes]) {
+					if (holder === null || typeof holder !== 'object') continue;
+					for (const key of INPUT_SECRETS) {
+						const value = (holder as Record<string, unknown>)[key];
+						if (typeof value === 'string' || typeof value === 'number') secrets.add(value);
+					}
 				}
 			}
 			throw redactError(err, secrets.list());

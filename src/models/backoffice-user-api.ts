@@ -1,5 +1,5 @@
 /** Public types of the Backoffice user access operations (protocol A.9, A.10): get, list, update access. */
-import type { Changes } from './changes';
+import type { Changes, PlannedRequest } from './changes';
 import type { EmployeeRefInput } from './employee-ref';
 
 /** Which Backoffice user: exactly one of `userId`, `username` or `employee` (the employee it is linked to). */
@@ -53,14 +53,6 @@ export interface UpdateBackofficeUserAccessInput extends BackofficeUserRef {
 	dryRun?: boolean;
 }
 
-/** One request a write would send (no values, so no secrets): what a dry run returns. */
-export interface PlannedRequest {
-	method: 'POST';
-	path: string;
-	/** Names of the changed fields (the caller's names, e.g. `permission`, `availableSites`). */
-	fields: string[];
-}
-
 /** Result of `updateBackofficeUserAccess`. */
 export interface BackofficeUserAccessUpdated {
 	userId: number;
@@ -70,7 +62,7 @@ export interface BackofficeUserAccessUpdated {
 	/** Whether a change was posted (false when nothing differs and for a dry run). */
 	updated: boolean;
 	dryRun: boolean;
-	/** Dry run: the requests that would be sent (empty when nothing differs). */
+	/** Dry run: the request that would be sent (phase `backofficeAccess`, changed form field names; empty when nothing differs). */
 	plannedRequests?: PlannedRequest[];
 	/** As read back (dry run: as it is now). */
 	templateName: string | null;

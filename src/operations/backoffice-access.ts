@@ -5,12 +5,13 @@
 import { OutcomeUnknownError, UnexpectedPageError } from '../errors';
 import type { Pairs } from '../html/form';
 import type { Permission } from '../models/api';
+import type { PlannedRequest } from '../models/changes';
 import { parseBoPermissionsPage, type BoPermissionsPage } from '../pages/user-permissions';
 import { buildBoPermissionsPairs, sameSites } from '../payloads/user-permissions';
 import { resolveSiteNames, siteNamesOf } from '../payloads/site-availability';
 import type { OperationContext } from './context';
 import { withMessagePrefix } from './error-context';
-import { notAppliedError, postThenReadBack } from './write-outcome';
+import { absoluteState, planOf, submitAndVerify, type FieldMismatch, type Submission } from './form-submission';
 
 /** The form action of the Backoffice permissions page (A.10). */
 export const BO_PERMISSIONS_UPDATE = '/user/permissions/update';
@@ -48,50 +49,86 @@ export function siteNamesOfPage(page: BoPermissionsPage): string[] | 'all' {
 	return siteNamesOf(page.tree, page.availableSites);
 }
 
-/** The changed fields (`permission`, `availableSites`) and the body that makes them; nothing is sent. */
-export function planBoAccess(page: BoPermissionsPage, target: BoAccessTarget): { fields: string[]; pairs: Pairs } {
+/** The phase name of the access write in plans and messages. */
+export const ACCESS_PHASE = 'backofficeAccess';
+
+/** A planned access change: the changed caller fields, and the submission (its plan via `planOf`). */
+export interface AccessPlan {
+	/** `permission` and/or `availableSites`: what differs from the page. */
+	fields: string[];
+	submission: Submission<BoPermissionsPage>;
+}
+
+/** Plans `target` on `page` (consuming its form): nothing is sent. */
+export function planBoAccess(ctx: OperationContext, page: BoPermissionsPage, target: BoAccessTarget): AccessPlan {
 	const fields: string[] = [];
 	if (target.template && !sameTokens(target.template.tokens, page.enabledTokens)) fields.push('permission');
 	if (target.sites !== undefined && !sameSites(page, target.sites, page.availableSites)) fields.push('availableSites');
+	const before = page.form.pairs();
 	const pairs = buildBoPermissionsPairs(page, {
 		...(target.template ? { templateId: target.template.id, tokens: target.template.tokens } : {}),
 		...(target.sites !== undefined ? { sites: target.sites } : {}),
 	});
-	return { fields, pairs };
+	const userId = page.userId;
+	const verify = (after: BoPermissionsPage): FieldMismatch[] => {
+		const wrong: FieldMismatch[] = [];
+		if (target.template && !sameTokens(after.enabledTokens, target.template.tokens)) {
+			const got = templateNameOf(after) ?? `${after.enabledTokens.length} tokens matching no template`;
+			wrong.push({ field: 'permission', detail: `${got} instead of '${target.template.name}'` });
+		}
+		if (target.sites !== undefined && !sameSites(after, target.sites, after.availableSites)) {
+			const want = siteNamesOf(after.tree, target.sites);
+			wrong.push({ field: 'availableSites', detail: `${JSON.stringify(siteNamesOfPage(after))} instead of ${JSON.stringify(want)}` });
+		}
+		return wrong;
+	};
+	return {
+		fields,
+		submission: {
+			phase: ACCESS_PHASE,
+			path: BO_PERMISSIONS_UPDATE,
+			before,
+			pairs,
+			successPath: '/user',
+			action: `applying Backoffice access to user ${userId}`,
+			readBackPath: `/user/permissions/${userId}`,
+			readBack: () => readBoPermissionsPage(ctx, userId),
+			verify,
+			// The whole matrix and the site controls: the same body gives the same state.
+			...absoluteState(verify),
+		},
+	};
+}
+
+/**
+ * The dry-run plan of the access step of a create: the new user's page does not exist yet, so the fields are those
+ * a fresh user's page (every region denied, no token, A.10) changes for `sites` and a template.
+ */
+export function plannedAccessForNewUser(withTemplate: boolean, sites: readonly string[] | 'all'): PlannedRequest {
+	const siteFields = sites === 'all' ? ['isAllRegionsAllowed', 'disabledRegions[]'] : ['disabledRegions[]', 'siteIds[]'];
+	return { phase: ACCESS_PHASE, method: 'POST', path: BO_PERMISSIONS_UPDATE, fields: [...siteFields, ...(withTemplate ? ['template', 'perms[i][isEnabled]'] : [])] };
+}
+
+/** The dry-run plan of an access change. */
+export function plannedAccessRequest(plan: AccessPlan): PlannedRequest {
+	return planOf(plan.submission);
 }
 
 /**
  * POST the planned body once and read the page back: the read-back decides (A.0 "accepted but silently ignored").
  * A refusal (e.g. the "Accessible Sites requires no less than 1 valid selection." flash) throws
- * RejectedByServerError; a read-back that does not show `target` throws VerificationError naming what differs.
+ * RejectedByServerError; a read-back that does not show the target throws VerificationError naming what differs.
  */
-export async function applyBoAccess(ctx: OperationContext, page: BoPermissionsPage, target: BoAccessTarget, pairs: Pairs): Promise<BoPermissionsPage> {
-	const userId = page.userId;
-	const update = {
-		path: BO_PERMISSIONS_UPDATE,
-		pairs,
-		successPath: '/user',
-		action: `applying Backoffice access to user ${userId}`,
-		readBackPath: `/user/permissions/${userId}`,
-		readBack: () => readBoPermissionsPage(ctx, userId),
-	};
-	const { after, failure } = await postThenReadBack(ctx, update);
-	const wrong: string[] = [];
-	if (target.template && !sameTokens(after.enabledTokens, target.template.tokens)) {
-		wrong.push(`permissions read back as ${templateNameOf(after) ?? `${after.enabledTokens.length} tokens matching no template`} instead of '${target.template.name}'`);
-	}
-	if (target.sites !== undefined && !sameSites(after, target.sites, after.availableSites)) {
-		const want = siteNamesOf(after.tree, target.sites);
-		wrong.push(`sites read back as ${JSON.stringify(siteNamesOfPage(after))} instead of ${JSON.stringify(want)}`);
-	}
-	if (wrong.length > 0) throw notAppliedError(update, failure, `Backoffice user ${userId}: ${wrong.join('; ')}`);
-	return after;
+export async function applyBoAccess(ctx: OperationContext, plan: AccessPlan): Promise<{ after: BoPermissionsPage; warnings: string[] }> {
+	return submitAndVerify(ctx, plan.submission);
 }
 
 /** What the read-back of a create shows. */
 export interface AppliedAccess {
 	permissionApplied: string | null;
 	sitesGranted: string[] | 'all';
+	/** An ambiguous failure of the post that the read-back proved harmless. */
+	warnings: string[];
 }
 
 /**
@@ -113,8 +150,8 @@ export async function applyAccessAfterInsert(
 			: undefined;
 		const target: BoAccessTarget = { sites: resolveSiteNames(page.tree, want.siteNames) };
 		if (template) target.template = template;
-		const after = await applyBoAccess(ctx, page, target, planBoAccess(page, target).pairs);
-		return { permissionApplied: template?.name ?? templateNameOf(after), sitesGranted: siteNamesOfPage(after) };
+		const { after, warnings } = await applyBoAccess(ctx, planBoAccess(ctx, page, target));
+		return { permissionApplied: template?.name ?? templateNameOf(after), sitesGranted: siteNamesOfPage(after), warnings };
 	} catch (err) {
 		const how = err instanceof OutcomeUnknownError ? 'its access may not have been applied' : 'its access was not applied';
 		throw withMessagePrefix(err, `Backoffice user ${userId} was created; ${how}: `);

@@ -101,6 +101,7 @@ async function insertUser(
 	);
 	const userId = await postUserInsert(ctx, pairs, v.username, v.email, warnings);
 	const applied = await applyAccessAfterInsert(ctx, userId, { template, siteNames: v.availableSites });
+	warnings.push(...applied.warnings);
 	return {
 		userId,
 		username: v.username,
@@ -131,10 +132,11 @@ export async function createLinkedUser(
 	});
 	const userId = await postUserInsert(ctx, pairs, args.username, args.email, warnings);
 	const applied = await applyAccessAfterInsert(ctx, userId, { template: args.template, siteNames: args.siteNames });
+	warnings.push(...applied.warnings);
 	if (!args.template) {
 		warnings.push(`no Backoffice template was requested (backofficePermission): Backoffice user ${userId} has its sites but no Backoffice permissions`);
 	}
-	return { userId, password, ...applied, warnings };
+	return { userId, password, permissionApplied: applied.permissionApplied, sitesGranted: applied.sitesGranted, warnings };
 }
 
 /** POST /user/insert once; after an ambiguous failure look the username up on /user instead of re-sending. */

@@ -4,7 +4,7 @@ import { validateUpdateAccess } from '../models/backoffice-access-schema';
 import { diffFields } from '../models/changes';
 import { resolveSiteNames } from '../payloads/site-availability';
 import { sameSites } from '../payloads/user-permissions';
-import { applyBoAccess, BO_PERMISSIONS_UPDATE, planBoAccess, readBoPermissionsPage, sameTokens, siteNamesOfPage, templateNameOf, type BoAccessTarget } from './backoffice-access';
+import { applyBoAccess, planBoAccess, plannedAccessRequest, readBoPermissionsPage, sameTokens, siteNamesOfPage, templateNameOf, type BoAccessTarget } from './backoffice-access';
 import { findBackofficeUser } from './backoffice-users';
 import type { OperationContext } from './context';
 import { resolveTemplate } from './discovery';
@@ -43,18 +43,19 @@ export async function updateBackofficeUserAccess(ctx: OperationContext, input: U
 	);
 	const username = page.username ?? '';
 	const base = { userId, username, changes, dryRun: v.dryRun, warnings };
-	if (Object.keys(changes).length === 0 || v.dryRun) {
-		// Planning validates the body too (e.g. a user left without any site), so a dry run fails where the run would.
-		const fields = Object.keys(changes).length > 0 ? planBoAccess(page, target).fields : [];
+	const changed = Object.keys(changes).length > 0;
+	// Planning validates the body too (e.g. a user left without any site), so a dry run fails where the run would.
+	const plan = changed ? planBoAccess(ctx, page, target) : undefined;
+	if (!plan || v.dryRun) {
 		return {
 			...base,
 			updated: false,
-			...(v.dryRun ? { plannedRequests: fields.length > 0 ? [{ method: 'POST' as const, path: BO_PERMISSIONS_UPDATE, fields }] : [] } : {}),
+			...(v.dryRun ? { plannedRequests: plan ? [plannedAccessRequest(plan)] : [] } : {}),
 			templateName: before.permission,
 			availableSites: before.availableSites,
 		};
 	}
-	const { pairs } = planBoAccess(page, target);
-	const after = await applyBoAccess(ctx, page, target, pairs);
+	const { after, warnings: late } = await applyBoAccess(ctx, plan);
+	warnings.push(...late);
 	return { ...base, updated: true, templateName: template?.name ?? templateNameOf(after), availableSites: siteNamesOfPage(after) };
 }

@@ -130,7 +130,11 @@ describe('updateBackofficeUserAccess', () => {
 		const before = structuredClone(s.emu.state.getUser(2960001)!);
 		const from = s.emu.requests.length;
 		const r = await s.client.updateBackofficeUserAccess({ userId: 2960001, permission: 'Manager', availableSites: ['WashU Fiesta'], dryRun: true });
-		expect(r).toMatchObject({ dryRun: true, updated: false, plannedRequests: [{ method: 'POST', path: '/user/permissions/update', fields: ['permission', 'availableSites'] }] });
+		expect(r).toMatchObject({ dryRun: true, updated: false, plannedRequests: [{ phase: 'backofficeAccess', method: 'POST', path: '/user/permissions/update' }] });
+		// Changed form field names, never values: the template, the tokens switched on or off, the site controls.
+		const fields = r.plannedRequests![0].fields;
+		expect(fields).toEqual(expect.arrayContaining(['template', 'siteIds[]', 'perms[5][isEnabled]']));
+		expect(fields.every((f) => /^(?:template|siteIds\[\]|disabledRegions\[\]|disabledDistricts\[\]|perms\[\d+\]\[isEnabled\])$/.test(f))).toBe(true);
 		expect(r.changes.permission).toEqual({ from: 'General User', to: 'Manager' });
 		expect(posts(s, from)).toHaveLength(0);
 		expect(s.emu.state.getUser(2960001)).toEqual(before);

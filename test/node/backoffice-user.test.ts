@@ -221,7 +221,7 @@ describe('Backoffice User > Get, Get Many, Update Access', () => {
 		expect(bed.emu.state.siteNames(user.siteIds)).toEqual(['WashU Fiesta']);
 		const posts = bed.count('POST', '/user/permissions/update');
 		const dry = await bed.run({ parameters: { ...base, permission: 'Administrator', dryRun: true } });
-		expect(dry.items[0].json).toMatchObject({ dryRun: true, updated: false, plannedRequests: [{ method: 'POST', path: '/user/permissions/update', fields: ['permission'] }] });
+		expect(dry.items[0].json).toMatchObject({ dryRun: true, updated: false, plannedRequests: [{ phase: 'backofficeAccess', method: 'POST', path: '/user/permissions/update' }] });
 		expect(bed.count('POST', '/user/permissions/update')).toBe(posts);
 	});
 

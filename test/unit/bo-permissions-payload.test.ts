@@ -83,7 +83,10 @@ describe('buildBoPermissionsPairs', () => {
 		const choices: Array<number[] | 'all'> = [...ids.map((id) => [id]), [ids[0], ids[ids.length - 1]], 'all'];
 		for (const start of [[ids[1]]]) {
 			user.siteIds = start;
-			const html = await pages.get(emu)!.page(`/user/permissions/${user.id}`);
+			// A fresh login: an idle keep-alive connection of the other tenant's browser may have been closed meanwhile.
+			const b = new EmulatorBrowser(emu.url);
+			await b.login();
+			const html = await b.page(`/user/permissions/${user.id}`);
 			for (const choice of choices) {
 				const p = parseBoPermissionsPage(html, '/user/permissions');
 				const pairs = buildBoPermissionsPairs(p, { sites: choice });

@@ -3,7 +3,7 @@ import type { AllEntities, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import type { SonnysBackofficeClientApi } from '../../../src/models/api';
 
 type NodeMap = {
-	employee: 'create' | 'disable' | 'checkAvailability';
+	employee: 'create' | 'disable' | 'checkAvailability' | 'get' | 'getAll';
 	backofficeUser: 'create' | 'get' | 'getAll' | 'updateAccess';
 	site: 'getAll';
 	department: 'getAll';

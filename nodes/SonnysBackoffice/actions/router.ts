@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { AuthenticationError, ValidationError } from '../../../src/errors';
 import type { SonnysBackofficeClientApi } from '../../../src/models/api';
 import { CREDENTIAL_TYPE, createClient } from '../helpers/client';
+import { EMPLOYEE_LOCATOR } from '../helpers/employeeLocator';
 import { failedItem, toNodeError, type ItemFields } from '../helpers/errors';
 import * as backofficeUser from './backofficeUser/BackofficeUser.resource';
 import * as department from './department/Department.resource';
@@ -16,6 +17,8 @@ const operations: Record<string, Record<string, OperationExecute | undefined> | 
 		create: employee.create.execute,
 		disable: employee.disable.execute,
 		checkAvailability: employee.checkAvailability.execute,
+		get: employee.get.execute,
+		getAll: employee.getAll.execute,
 	},
 	backofficeUser: {
 		create: backofficeUser.create.execute,
@@ -28,10 +31,10 @@ const operations: Record<string, Record<string, OperationExecute | undefined> | 
 	permissionTemplate: { getAll: permissionTemplate.getAll.execute },
 } satisfies { [R in SonnysBackofficeType['resource']]: Record<string, OperationExecute> };
 
-/** A parameter's value, or `undefined` when it is not shown for this operation. */
+/** A parameter's value (a resource locator's value), or `undefined` when it is not shown for this operation. */
 function parameter(fns: IExecuteFunctions, itemIndex: number, path: string): unknown {
 	try {
-		return fns.getNodeParameter(path, itemIndex, undefined);
+		return fns.getNodeParameter(path, itemIndex, undefined, { extractValue: true });
 	} catch {
 		return undefined;
 	}
@@ -51,7 +54,9 @@ function itemFields(fns: IExecuteFunctions, itemIndex: number): ItemFields {
 			if (subject === 'backofficeUser') return parameter(fns, itemIndex, 'findBy') as string | undefined;
 			if (subject === 'site') return 'availableSites';
 			if (subject !== 'employee') return undefined;
-			// Backoffice User > Create links by "Link To"; Employee > Disable finds by "Look Up By".
+			// Version 2: the Employee locator.
+			if (parameter(fns, itemIndex, EMPLOYEE_LOCATOR) !== undefined) return EMPLOYEE_LOCATOR;
+			// Backoffice User > Create links by "Link To"; Employee > Disable (version 1) finds by "Look Up By".
 			const linkTo = parameter(fns, itemIndex, 'linkTo');
 			if (linkTo === 'posUserId') return 'linkToEmployeePosUserId';
 			if (linkTo === 'email') return 'linkToEmployeeEmail';

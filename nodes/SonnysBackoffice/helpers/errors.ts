@@ -33,6 +33,7 @@ const FIELD_LABELS: Record<string, string> = {
 	backofficePassword: 'Backoffice Password',
 	username: 'Username',
 	password: 'Password',
+	employee: 'Employee',
 	linkToEmployeePosUserId: 'Employee POS User ID',
 	linkToEmployeeEmail: 'Employee Email',
 	subdomain: 'Subdomain',

@@ -51,9 +51,12 @@ function itemFields(fns: IExecuteFunctions, itemIndex: number): ItemFields {
 				const bo = parameter(fns, itemIndex, 'additionalFields.backofficePermission');
 				return key !== undefined && bo === key && parameter(fns, itemIndex, 'permission') !== key ? 'backofficePermission' : 'permission';
 			}
-			if (subject === 'backofficeUser') return parameter(fns, itemIndex, 'findBy') as string | undefined;
+			const findBy = parameter(fns, itemIndex, 'findBy') as string | undefined;
+			if (subject === 'backofficeUser') return findBy;
 			if (subject === 'site') return 'availableSites';
 			if (subject !== 'employee') return undefined;
+			// Backoffice User > Get / Update Access: the linked employee of "Find By".
+			if (findBy === 'employeePosUserId' || findBy === 'employeeEmail') return findBy;
 			// Version 2: the Employee locator.
 			if (parameter(fns, itemIndex, EMPLOYEE_LOCATOR) !== undefined) return EMPLOYEE_LOCATOR;
 			// Backoffice User > Create links by "Link To"; Employee > Disable (version 1) finds by "Look Up By".

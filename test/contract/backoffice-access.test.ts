@@ -108,6 +108,18 @@ describe('a failure after the insert says the user exists and never inserts agai
 		expect(s.emu.requests.filter((x) => x.path === '/user/insert')).toHaveLength(1);
 	});
 
+	it('"Unable to locate user" (a bounce to /user with actionXfer) is a refusal, not the success redirect', async () => {
+		const s = await setup({ requirePageLoadForUserPermissions: true });
+		done = s.done;
+		// The post names a user this session never loaded: the server bounces it (A.0, A.10).
+		const client = tamperingClient(s.emu, '/user/permissions/update', (body) => body.replace(/^userId=\d+/, 'userId=2960035'));
+		const err = await client.createBackofficeUser(standalone()).catch((x) => x).finally(() => client.close());
+		expect(err).toBeInstanceOf(RejectedByServerError);
+		expect(err.flash).toBe('Unable to locate user');
+		expect(err.message).toMatch(/^Backoffice user \d+ was created; its access was not applied: /);
+		expect(s.emu.state.getUser(2960035)!.siteIds).toEqual([17, 18]);
+	});
+
 	it('the permissions page fails: the error names the created user; one insert', async () => {
 		const s = await setup({ faults: [{ kind: 'status', status: 500, route: /^\/user\/permissions\/\d+\?userIsNew=1/, method: 'GET' }] }, { maxRetries: 0 });
 		done = s.done;

@@ -3,7 +3,6 @@
  * chosen template tokens and sites, post once, read the page back and compare. Used by both creates and the update.
  */
 import { OutcomeUnknownError, UnexpectedPageError } from '../errors';
-import type { Pairs } from '../html/form';
 import type { Permission } from '../models/api';
 import type { PlannedRequest } from '../models/changes';
 import { parseBoPermissionsPage, type BoPermissionsPage } from '../pages/user-permissions';

@@ -21,13 +21,19 @@ const standalone = (extra: Record<string, unknown> = {}) => {
 
 describe('createBackofficeUser applies the template and the sites (read back)', () => {
 	it.each([
-		['Administrator', 'all' as const],
-		['Manager', ['Wash 37135', 'WashU Fiesta']],
-		['General User', ['Wash 37135']],
-	])('standalone, template %s, sites %j', async (template, sites) => {
+		['standalone', 'Administrator', 'all' as const],
+		['standalone', 'Manager', ['Wash 37135', 'WashU Fiesta']],
+		['standalone', 'General User', ['Wash 37135']],
+		['linked', 'Administrator', ['WashU Niles']],
+		['linked', 'Manager', 'all' as const],
+		['linked', 'General User', ['Wash 37135', 'WashU Fiesta', 'WashU Niles']],
+	])('%s, template %s, sites %j', async (mode, template, sites) => {
 		const s = await setup({ requirePageLoadForUserPermissions: true });
 		done = s.done;
-		const r = await s.client.createBackofficeUser(standalone({ permission: template.toUpperCase(), availableSites: sites }));
+		const e = s.emu.state.employees.find((x) => x.isActive && x.email && !s.emu.state.findUserByEmployeeId(x.id))!;
+		const who = mode === 'linked' ? { username: `linked${++n}`, email: e.email, linkToEmployeePosUserId: e.posUserId } : standalone();
+		const r = await s.client.createBackofficeUser({ ...who, permission: template.toUpperCase(), availableSites: sites });
+		if (mode === 'linked') expect(s.emu.state.getUser(r.userId)!.employeeId).toBe(e.id);
 		const u = s.emu.state.getUser(r.userId)!;
 		expect(new Set(u.tokens)).toEqual(new Set(tokensOf(s.emu, template)));
 		expect(u.templateId).toBe(s.emu.state.tenant.boTemplates.find((t) => t.name === template)!.id);

@@ -199,8 +199,15 @@ describe('Backoffice User > Get, Get Many, Update Access', () => {
 		const byName = await bed.run({ parameters: { resource: 'backofficeUser', operation: 'get', findBy: 'username', username: 'caseycedar' } });
 		expect(byName.error).toBeUndefined();
 		expect(byName.items[0].json).toMatchObject({ userId: 2960001, linkedEmployeeId: 106, templateName: 'General User', availableSites: ['WashU Niles'] });
-		const byEmployee = await bed.run({ parameters: { resource: 'backofficeUser', operation: 'get', findBy: 'employeePosUserId', employeePosUserId: e.posUserId } });
+		const byEmployee = await bed.run({ parameters: { resource: 'backofficeUser', operation: 'get', findBy: 'employee', employee: { __rl: true, mode: 'posUserId', value: String(e.posUserId) } } });
 		expect(byEmployee.items[0].json.userId).toBe(2960001);
+		const fromList = await bed.run({ parameters: { resource: 'backofficeUser', operation: 'get', findBy: 'employee', employee: { __rl: true, mode: 'list', value: '106' } } });
+		expect(fromList.items[0].json.userId).toBe(2960001);
+		const none = await bed.run({
+			parameters: { resource: 'backofficeUser', operation: 'get', findBy: 'employee', employee: { __rl: true, mode: 'list', value: '100' } },
+			continueOnFail: true,
+		});
+		expect(none.items[0].json).toMatchObject({ code: 'NOT_FOUND', field: 'employee' });
 	});
 
 	it('Get Many: one item per user, limited', async () => {

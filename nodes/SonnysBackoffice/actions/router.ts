@@ -55,8 +55,6 @@ function itemFields(fns: IExecuteFunctions, itemIndex: number): ItemFields {
 			if (subject === 'backofficeUser') return findBy;
 			if (subject === 'site') return 'availableSites';
 			if (subject !== 'employee') return undefined;
-			// Backoffice User > Get / Update Access: the linked employee of "Find By".
-			if (findBy === 'employeePosUserId' || findBy === 'employeeEmail') return findBy;
 			// Version 2: the Employee locator.
 			if (parameter(fns, itemIndex, EMPLOYEE_LOCATOR) !== undefined) return EMPLOYEE_LOCATOR;
 			// Backoffice User > Create links by "Link To"; Employee > Disable (version 1) finds by "Look Up By".

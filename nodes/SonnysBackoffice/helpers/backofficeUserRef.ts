@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { BackofficeUserRef } from '../../../src/models/api';
-import { emailField, modeSelector, posUserIdField, requiredTextField } from './fields';
+import { EMPLOYEE_LOCATOR, employeeLocator, readEmployeeRef } from './employeeLocator';
+import { modeSelector, requiredTextField } from './fields';
 import { itemParameters } from './parameters';
 
 /** "Find By" and its fields: which Backoffice user a Get or Update Access acts on. */
@@ -12,8 +13,7 @@ export function backofficeUserRefFields(what: string): INodeProperties[] {
 			[
 				{ name: 'Username', value: 'username', description: 'The login name of the Backoffice user' },
 				{ name: 'User ID', value: 'userId', description: "Backoffice's internal user ID (the number in its permissions page address)" },
-				{ name: 'Linked Employee by POS User ID', value: 'employeePosUserId', description: 'The user linked to the employee with this POS user ID' },
-				{ name: 'Linked Employee by Email', value: 'employeeEmail', description: 'The user linked to the employee with this e-mail address' },
+				{ name: 'Linked Employee', value: 'employee', description: 'The user linked to an employee (from the list, by POS user ID or by e-mail)' },
 			],
 			'username',
 		),
@@ -31,18 +31,10 @@ export function backofficeUserRefFields(what: string): INodeProperties[] {
 			displayOptions: { show: { findBy: ['userId'] } },
 			description: 'Internal ID of the Backoffice user, e.g. from a Create or Get Many output',
 		},
-		posUserIdField({
-			name: 'employeePosUserId',
-			displayName: 'Employee POS User ID',
-			displayOptions: { show: { findBy: ['employeePosUserId'] } },
-			description: 'POS user ID of the employee the Backoffice user is linked to',
-		}),
-		emailField({
-			name: 'employeeEmail',
-			displayName: 'Employee Email',
-			displayOptions: { show: { findBy: ['employeeEmail'] } },
-			description: 'E-mail address of the employee the Backoffice user is linked to',
-		}),
+		{
+			...employeeLocator('The employee the Backoffice user is linked to'),
+			displayOptions: { show: { findBy: ['employee'] } },
+		},
 	];
 }
 
@@ -51,7 +43,6 @@ export function readBackofficeUserRef(fns: IExecuteFunctions, i: number): Backof
 	const read = itemParameters(fns, i);
 	const findBy = fns.getNodeParameter('findBy', i) as string;
 	if (findBy === 'userId') return { userId: read.integer('userId') };
-	if (findBy === 'employeePosUserId') return { employee: { posUserId: read.integer('employeePosUserId') } };
-	if (findBy === 'employeeEmail') return { employee: { email: read.text('employeeEmail') } };
+	if (findBy === EMPLOYEE_LOCATOR) return { employee: readEmployeeRef(fns, i) };
 	return { username: read.text('username') };
 }

@@ -70,6 +70,8 @@ export interface ValidatedCreateEmployee {
 	backofficeSites?: string[] | 'all';
 	/** Validate and read, write nothing. */
 	dryRun: boolean;
+	/** Skip downloading the roster for the phone pre-flight (see `CreateEmployeeInput.skipPhonePreflight`). */
+	skipPhonePreflight: boolean;
 }
 
 /**
@@ -119,6 +121,7 @@ const createEmployeeShape = z.strictObject({
 	backofficePermission: optional(permissionName),
 	backofficeSites: siteNames.optional(),
 	dryRun: z.boolean().nullish(),
+	skipPhonePreflight: z.boolean().nullish(),
 });
 
 function finishCreateEmployee(v: z.output<typeof createEmployeeShape>): ValidatedCreateEmployee {
@@ -156,6 +159,7 @@ function finishCreateEmployee(v: z.output<typeof createEmployeeShape>): Validate
 		departments,
 		requiresBackoffice,
 		dryRun: v.dryRun ?? false,
+		skipPhonePreflight: v.skipPhonePreflight ?? false,
 	};
 	if (v.posPin !== undefined && v.posPin !== null) out.posPin = v.posPin;
 	if (v.adpEmployeeId !== undefined) out.adpEmployeeId = v.adpEmployeeId;

@@ -1,13 +1,24 @@
 import { SonnysBackofficeError } from './errors';
 import type {
+	BackofficeUser,
+	BackofficeUserAccessUpdated,
+	BackofficeUserSummary,
+	GetBackofficeUserInput,
+	UpdateBackofficeUserAccessInput,
 	BackofficeUserCreated,
 	CreateBackofficeUserInput,
+	CreateEmployeeDryRunInput,
 	CreateEmployeeInput,
 	Department,
 	DisableEmployeeInput,
 	EmailAvailabilityInput,
 	EmployeeCreated,
+	EmployeeCreatePreview,
 	EmployeeDisabled,
+	EmployeeReactivated,
+	EmployeeUpdated,
+	ReactivateEmployeeInput,
+	UpdateEmployeeInput,
 	Employee,
 	EmployeeSummary,
 	FindEmployeeInput,
@@ -26,9 +37,12 @@ import { CLIENT_DEFAULTS, resolveBaseUrl } from './models/client-options';
 import { validateClientOptions, validateListPermissions, validateRefreshOption } from './models/schemas';
 import { isEmailAvailable, isPhoneAvailable, isPosUserIdAvailable } from './operations/availability';
 import type { OperationContext } from './operations/context';
+import { getBackofficeUser, listBackofficeUsers } from './operations/backoffice-users';
 import { createBackofficeUser } from './operations/create-backoffice-user';
+import { updateBackofficeUserAccess } from './operations/update-backoffice-user-access';
 import { createEmployee } from './operations/create-employee';
 import { disableEmployee } from './operations/disable-employee';
+import { reactivateEmployee, updateEmployee } from './operations/update-employee';
 import { listDepartments, listPermissions, listSites } from './operations/discovery';
 import { EmployeeIndex } from './operations/employee-index';
 import { getEmployee } from './operations/get-employee';
@@ -118,7 +132,11 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 	}
 
 	/** Creates a POS employee (and optionally its linked Backoffice user). */
-	async createEmployee(input: CreateEmployeeInput): Promise<EmployeeCreated> {
+	/** `dryRun: true`: validates, resolves and checks uniqueness, returns what would be created, writes nothing. */
+	async createEmployee(input: CreateEmployeeInput & { dryRun: true }): Promise<EmployeeCreatePreview>;
+	async createEmployee(input: CreateEmployeeInput & { dryRun?: false }): Promise<EmployeeCreated>;
+	async createEmployee(input: CreateEmployeeDryRunInput): Promise<EmployeeCreated | EmployeeCreatePreview>;
+	async createEmployee(input: CreateEmployeeDryRunInput): Promise<EmployeeCreated | EmployeeCreatePreview> {
 		this.assertOpen();
 		return this.run(input, () => createEmployee(this.ctx, input));
 	}
@@ -151,10 +169,43 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 		return this.run(input, () => disableEmployee(this.ctx, input));
 	}
 
+	/**
+	 * Changes an employee (properties, PIN, wage, POS template): only what differs is written, every phase read back.
+	 * `dryRun: true` returns the changes and planned requests without writing.
+	 */
+	async updateEmployee(input: UpdateEmployeeInput): Promise<EmployeeUpdated> {
+		this.assertOpen();
+		return this.run(input, () => updateEmployee(this.ctx, input));
+	}
+
+	/** Reactivates an employee (inactive included in the lookup), with optional changes in the same run; `dryRun` as above. */
+	async reactivateEmployee(input: ReactivateEmployeeInput): Promise<EmployeeReactivated> {
+		this.assertOpen();
+		return this.run(input, () => reactivateEmployee(this.ctx, input));
+	}
+
 	/** Creates a Backoffice user, standalone or linked to an employee. */
 	async createBackofficeUser(input: CreateBackofficeUserInput): Promise<BackofficeUserCreated> {
 		this.assertOpen();
 		return this.run(input, () => createBackofficeUser(this.ctx, input));
+	}
+
+	/** A Backoffice user with its template, tokens and accessible sites, by userId, username or linked employee. */
+	async getBackofficeUser(input: GetBackofficeUserInput): Promise<BackofficeUser> {
+		this.assertOpen();
+		return this.run(input, () => getBackofficeUser(this.ctx, input));
+	}
+
+	/** The Backoffice users of `/user`, inactive included. */
+	async listBackofficeUsers(): Promise<BackofficeUserSummary[]> {
+		this.assertOpen();
+		return this.run(undefined, () => listBackofficeUsers(this.ctx));
+	}
+
+	/** Changes a Backoffice user's template and/or accessible sites; `dryRun` plans without posting. */
+	async updateBackofficeUserAccess(input: UpdateBackofficeUserAccessInput): Promise<BackofficeUserAccessUpdated> {
+		this.assertOpen();
+		return this.run(input, () => updateBackofficeUserAccess(this.ctx, input));
 	}
 
 	/** Every site the bot user can see (cached; shares one GET with `listDepartments`). */
@@ -227,9 +278,14 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 		} catch (err) {
 			const secrets = this.session.secrets;
 			if (input !== null && typeof input === 'object') {
-				for (const key of INPUT_SECRETS) {
-					const value = (input as Record<string, unknown>)[key];
-					if (typeof value === 'string' || typeof value === 'number') secrets.add(value);
+				// An update carries its secrets inside `changes`.
+				const changes = (input as { changes?: unknown }).changes;
+				for (const holder of [input, changes]) {
+					if (holder === null || typeof holder !== 'object') continue;
+					for (const key of INPUT_SECRETS) {
+						const value = (holder as Record<string, unknown>)[key];
+						if (typeof value === 'string' || typeof value === 'number') secrets.add(value);
+					}
 				}
 			}
 			throw redactError(err, secrets.list());

@@ -28,9 +28,9 @@ export {
 } from './errors';
 export type { SonnysBackofficeErrorCode } from './errors';
 export type * from './models/api';
+export type { Changes, FieldChange, PlannedRequest } from './models/changes';
 export type { Transport, TransportRequest, TransportResponse } from './transport/types';
 export { UndiciTransport } from './transport/undici-transport';
 export type { UndiciTransportOptions } from './transport/undici-transport';
 export { retryDecision, parseRetryAfter, DEFAULT_RETRY_POLICY } from './transport/retry';
 export type { AttemptOutcome, RetryPolicy, RetryVerdict } from './transport/retry';
-export { BO_TEMPLATE_DEFERRED_WARNING } from './operations/create-backoffice-user';

@@ -58,6 +58,17 @@ export interface FormModel {
 	removeWhere(predicate: (name: string, value: string) => boolean): void;
 	/** Add a pair at the end of the body, even if the form has no such control (site encoding, A.3.2). */
 	append(name: string, value: string): void;
+	/**
+	 * Submit control number `index` of {@link controls} (document order) with its own value, or stop submitting it:
+	 * what a click on that one checkbox, or page script enabling/disabling that one input, does. Other controls of
+	 * the same name (`disabledRegions[]`, `siteIds[]`) keep their state. Throws RangeError for an unknown index.
+	 */
+	submitControl(index: number, submitted: boolean): void;
+	/**
+	 * Replace every pair whose name the predicate matches by `pairs`, placed where the first matching control is in
+	 * the document (at the end when no control matches): a re-encoded group (the site tree, A.3.2) keeps page order.
+	 */
+	replaceGroup(predicate: (name: string) => boolean, pairs: ReadonlyArray<readonly [string, string]>): void;
 	/** The first control named `name`. */
 	control(name: string): FormControl | undefined;
 }
@@ -149,9 +160,27 @@ export class ParsedForm implements FormModel {
 		this.entries = this.entries.filter((e) => !predicate(e.name, e.value));
 	}
 
+	replaceGroup(predicate: (name: string) => boolean, pairs: ReadonlyArray<readonly [string, string]>): void {
+		const first = this.controls.findIndex((c) => predicate(c.name));
+		this.entries = this.entries.filter((e) => !predicate(e.name));
+		if (first < 0) {
+			for (const [name, value] of pairs) this.append(name, value);
+			return;
+		}
+		// Fractional positions between the first control of the group and the next control keep the group in order.
+		pairs.forEach(([name, value], i) => this.entries.push({ name, value, order: first + i / (pairs.length + 1) }));
+	}
+
 	append(name: string, value: string): void {
 		this.appended += 1;
 		this.entries.push({ name, value, order: this.controls.length + this.appended });
+	}
+
+	submitControl(index: number, submitted: boolean): void {
+		const control = this.controls[index];
+		if (!control) throw new RangeError(`form ${this.action} has no control #${index}`);
+		this.entries = this.entries.filter((e) => e.order !== index);
+		if (submitted) this.entries.push({ name: control.name, value: control.value, order: index });
 	}
 }
 

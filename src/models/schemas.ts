@@ -7,7 +7,7 @@
 import Decimal from 'decimal.js';
 import { z } from 'zod/v4';
 import type { MoneyInput } from './api';
-import { validateEmployeeRef, type EmployeeRef } from './employee-ref';
+import { employeeRefFields, pickEmployeeRef, type EmployeeRef } from './employee-ref';
 import { defaultOvertimeRate, MAX_MONEY, toMoney } from './money';
 import {
 	date,
@@ -66,36 +66,63 @@ export interface ValidatedCreateEmployee {
 	requiresBackoffice: boolean;
 	backofficeUsername?: string;
 	backofficePassword?: string;
+	/** Backoffice template name (only with requiresBackoffice). */
+	backofficePermission?: string;
+	/** Backoffice user's sites (only with requiresBackoffice); default the employee's `availableSites`. */
+	backofficeSites?: string[] | 'all';
+	/** Validate and read, write nothing. */
+	dryRun: boolean;
 	/** Skip downloading the roster for the phone pre-flight (see `CreateEmployeeInput.skipPhonePreflight`). */
 	skipPhonePreflight: boolean;
 }
 
-const createEmployeeShape = z.strictObject({
+/**
+ * The rules of the employee fields that create and update share (B.9): one definition serves both, so an update
+ * refuses exactly what a create refuses.
+ */
+export const employeeFieldRules = {
 	firstName: requiredText(INPUT_LIMITS.firstName),
 	lastName: requiredText(INPUT_LIMITS.lastName),
 	phone,
 	email,
-	posUserId,
 	wageRate: money,
-	startDate: date,
 	availableSites: siteNames,
 	permission: permissionName,
-	posPin: pin.nullish(),
+	posPin: pin,
+	department: requiredText(100),
+	/** Maximum lengths of the optional texts (the form's maxlength). */
+	adpEmployeeIdMaxLength: 32,
+	emergencyContactNameMaxLength: 100,
+	/** 9 or 10 digits once symbols are stripped (like `phone`). */
+	emergencyContactPhone: phone,
+} as const;
+
+const createEmployeeShape = z.strictObject({
+	firstName: employeeFieldRules.firstName,
+	lastName: employeeFieldRules.lastName,
+	phone,
+	email,
+	posUserId,
+	wageRate: employeeFieldRules.wageRate,
+	startDate: date,
+	availableSites: employeeFieldRules.availableSites,
+	permission: employeeFieldRules.permission,
+	posPin: employeeFieldRules.posPin.nullish(),
 	overtimeWageRate: z.unknown().optional(),
-	departments: z.array(requiredText(100)).nullish(),
-	adpEmployeeId: optionalText(INPUT_LIMITS.adpEmployeeId),
-	emergencyContactName: optionalText(INPUT_LIMITS.emergencyContactName),
-	emergencyContactPhone: z
-		.string()
-		.nullish()
-		.transform((s, ctx) => {
-			if (s === undefined || s === null || s.trim() === '') return undefined;
-			const p = phoneDigits(s);
-			return 'problem' in p ? fail(ctx, p.problem) : p.digits;
-		}),
+	departments: z.array(employeeFieldRules.department).nullish(),
+	adpEmployeeId: optionalText(employeeFieldRules.adpEmployeeIdMaxLength),
+	emergencyContactName: optionalText(employeeFieldRules.emergencyContactNameMaxLength),
+	emergencyContactPhone: z.string().nullish().transform((s, ctx) => {
+		if (s === undefined || s === null || s.trim() === '') return undefined;
+		const parsed = employeeFieldRules.emergencyContactPhone.safeParse(s);
+		return parsed.success ? parsed.data : fail(ctx, parsed.error.issues[0].message);
+	}),
 	requiresBackoffice: z.boolean().nullish(),
 	backofficeUsername: optional(username),
 	backofficePassword: password.nullish(),
+	backofficePermission: optional(permissionName),
+	backofficeSites: siteNames.optional(),
+	dryRun: z.boolean().nullish(),
 	skipPhonePreflight: z.boolean().nullish(),
 });
 
@@ -133,6 +160,7 @@ function finishCreateEmployee(v: z.output<typeof createEmployeeShape>): Validate
 		permission: v.permission,
 		departments,
 		requiresBackoffice,
+		dryRun: v.dryRun ?? false,
 		skipPhonePreflight: v.skipPhonePreflight ?? false,
 	};
 	if (v.posPin !== undefined && v.posPin !== null) out.posPin = v.posPin;
@@ -142,6 +170,10 @@ function finishCreateEmployee(v: z.output<typeof createEmployeeShape>): Validate
 	if (requiresBackoffice) {
 		out.backofficeUsername = v.backofficeUsername;
 		if (v.backofficePassword !== undefined && v.backofficePassword !== null) out.backofficePassword = v.backofficePassword;
+		if (v.backofficePermission !== undefined) out.backofficePermission = v.backofficePermission;
+		out.backofficeSites = v.backofficeSites ?? v.availableSites;
+	} else if (v.backofficePermission !== undefined || v.backofficeSites !== undefined) {
+		refuse(v.backofficePermission !== undefined ? 'backofficePermission' : 'backofficeSites', 'is only used with requiresBackoffice: true');
 	}
 	return out;
 }
@@ -154,11 +186,13 @@ export function validateCreateEmployee(input: unknown): ValidatedCreateEmployee 
 // ---------- disableEmployee ----------
 
 /** `disableEmployee` input after validation: exactly one key (an EmployeeRef). */
-export type ValidatedDisableEmployee = EmployeeRef;
+export type ValidatedDisableEmployee = EmployeeRef & { dryRun: boolean };
+
+const disableShape = z.strictObject({ ...employeeRefFields, dryRun: z.boolean().nullish() });
 
 /** Validate `disableEmployee` input: exactly one of `posUserId` / `email` / `employeeId` (B.5, B.9). */
 export function validateDisableEmployee(input: unknown): ValidatedDisableEmployee {
-	return validateEmployeeRef(input);
+	return parseWith(disableShape, input, keysOf(disableShape), (v) => ({ ...pickEmployeeRef(v), dryRun: v.dryRun ?? false }));
 }
 
 export { validateCreateBackofficeUser, type ValidatedCreateBackofficeUser } from './backoffice-user-schema';

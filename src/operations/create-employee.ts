@@ -1,7 +1,6 @@
 import { DuplicateError, ValidationError, VerificationError } from '../errors';
 import { generatePin } from '../generators';
-import type { CreateEmployeeInput, EmployeeCreated } from '../models/api';
-import { quote } from '../models/input-limits';
+import type { CreateEmployeeDryRunInput, EmployeeCreated, EmployeeCreatePreview, Permission } from '../models/api';
 import { formatMoney } from '../models/money';
 import { validateCreateEmployee } from '../models/schemas';
 import type { Pairs } from '../html/form';
@@ -9,10 +8,11 @@ import type { EditPage } from '../pages/employee-edit';
 import { buildEmployeeInsertPairs } from '../payloads/employee-insert';
 import { resolveSiteNames } from '../payloads/site-availability';
 import { applyPosTemplate } from './apply-pos-template';
+import { previewCreate } from './create-preview';
 import type { OperationContext } from './context';
-import { assertUsernameFree, createLinkedUser } from './create-backoffice-user';
+import { assertUsernameFree, checkSiteNames, createLinkedUser, resolveBoTemplate } from './create-backoffice-user';
 import { findByPosUserId, readEditPage } from './employee-lookup';
-import { loadCreatePage, loadPosTemplates, resolveTemplate } from './discovery';
+import { loadCreatePage, loadPosTemplates, resolveDepartments, resolveTemplate } from './discovery';
 import { reconcileLostInsert } from './reconcile';
 import { afterAcceptedWrite, idFromLocation, isAmbiguousFailure, rejectionFromResponse, sameSet } from './write-outcome';
 
@@ -26,7 +26,7 @@ const EMPLOYEE_ID_IN_LOCATION = /^\/employee\/(edit|permissions)\/(\d+)$/;
  * permission matrix -> read the permissions back -> optional linked Backoffice user.
  * The insert is never re-sent; after an ambiguous failure the POS id is looked up instead.
  */
-export async function createEmployee(ctx: OperationContext, input: CreateEmployeeInput): Promise<EmployeeCreated> {
+export async function createEmployee(ctx: OperationContext, input: CreateEmployeeDryRunInput): Promise<EmployeeCreated | EmployeeCreatePreview> {
 	const v = validateCreateEmployee(input);
 	const release = ctx.caches.index.claim({
 		posUserId: v.posUserId,
@@ -41,7 +41,7 @@ export async function createEmployee(ctx: OperationContext, input: CreateEmploye
 	}
 }
 
-async function create(ctx: OperationContext, v: Validated): Promise<EmployeeCreated> {
+async function create(ctx: OperationContext, v: Validated): Promise<EmployeeCreated | EmployeeCreatePreview> {
 	const warnings: string[] = [];
 	const page = await loadCreatePage(ctx);
 	const granted = resolveSiteNames(page, v.availableSites);
@@ -55,8 +55,12 @@ async function create(ctx: OperationContext, v: Validated): Promise<EmployeeCrea
 	warnings.push(...resolved.warnings);
 	await index.loadEmails(ctx.session);
 	await preflight(ctx, v);
+	let boTemplate: Permission | undefined;
 	if (v.requiresBackoffice && v.backofficeUsername) {
-		// Check the username before creating the employee: a clash after the insert would leave a half-done hire.
+		// Check the Backoffice template, sites and username before creating the employee: a problem found after the
+		// insert would leave a half-done hire.
+		if (v.backofficePermission !== undefined) boTemplate = await resolveBoTemplate(ctx, v.backofficePermission, warnings);
+		await checkSiteNames(ctx, v.backofficeSites ?? v.availableSites);
 		await assertUsernameFree(ctx, v.backofficeUsername);
 	}
 
@@ -64,6 +68,7 @@ async function create(ctx: OperationContext, v: Validated): Promise<EmployeeCrea
 	const wageSiteId = granted === 'all' ? page.sites[0]?.id : granted[0];
 	if (wageSiteId === undefined) throw new ValidationError('availableSites', 'the tenant has no site to attribute the wage to');
 	const pairs = buildEmployeeInsertPairs(v, { tree: page, departmentIds, wageSiteId, granted, posPin });
+	if (v.dryRun) return previewCreate(ctx, v, { page, pairs, granted, departmentIds, wageSiteId, template: resolved.template, schema: pos.schema, warnings });
 
 	const employeeId = await insertEmployee(ctx, v, pairs, warnings);
 	index.recordEmployee({
@@ -118,12 +123,18 @@ async function create(ctx: OperationContext, v: Validated): Promise<EmployeeCrea
 			username: v.backofficeUsername,
 			password: v.backofficePassword,
 			email: v.email,
+			template: boTemplate,
+			siteNames: v.backofficeSites ?? v.availableSites,
 		}).catch((err: unknown) => {
-			throw afterAcceptedWrite(err, `${created} with its permissions, but its Backoffice user was not: `);
+			// The user may exist already (its access step failed): then the message says so after this prefix.
+			const userExists = err instanceof Error && / was created; its access /.test(err.message);
+			throw afterAcceptedWrite(err, `${created} with its permissions, ${userExists ? 'but ' : 'but its Backoffice user was not: '}`);
 		});
 		result.backofficeUserId = user.userId;
 		result.backofficeUsername = v.backofficeUsername;
 		result.backofficePassword = user.password;
+		result.backofficePermissionApplied = user.permissionApplied;
+		result.backofficeSitesGranted = user.sitesGranted;
 		warnings.push(...user.warnings);
 	}
 	return result;
@@ -163,20 +174,6 @@ async function preflight(ctx: OperationContext, v: Validated): Promise<void> {
 	if (byEmail) throw new DuplicateError('email', v.email, undefined, byEmail.employeeId);
 	const byPhone = ctx.caches.index.byPhone(v.phone);
 	if (byPhone) throw new DuplicateError('phone', v.phone, undefined, byPhone.employeeId);
-}
-
-/** Department names to ids; an unknown name is refused (naming it) rather than silently dropped. */
-function resolveDepartments(available: Array<{ id: number; name: string }>, names: readonly string[]): number[] {
-	return names.map((name, i) => {
-		const d = available.find((x) => x.name === name) ?? available.find((x) => x.name.toLowerCase() === name.toLowerCase());
-		if (!d) {
-			throw new ValidationError(
-				`departments.${i}`,
-				`unknown department '${quote(name)}'; available: ${available.map((x) => x.name).join(', ')}`,
-			);
-		}
-		return d.id;
-	});
 }
 
 function departmentNames(available: Array<{ id: number; name: string }>, ids: readonly number[]): string[] {

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../errors';
+import { NotFoundError, ValidationError } from '../errors';
 import { quote } from '../models/input-limits';
 import type { Department, Permission, PermissionScope, Site } from '../models/api';
 import { parseCreatePage } from '../pages/employee-create';
@@ -120,4 +120,18 @@ export function resolveTemplate<T extends { name: string }>(
 		template: fallback,
 		warnings: [`permission '${quote(requested)}' not found in tenant, falling back to '${FALLBACK_TEMPLATE}'`],
 	};
+}
+
+/**
+ * Department names to ids (exact, else case-insensitive); an unknown name is refused naming it (`<field>.<i>`) rather
+ * than silently dropped.
+ */
+export function resolveDepartments(available: ReadonlyArray<{ id: number; name: string }>, names: readonly string[], field = 'departments'): number[] {
+	return names.map((name, i) => {
+		const d = available.find((x) => x.name === name) ?? available.find((x) => x.name.toLowerCase() === name.toLowerCase());
+		if (!d) {
+			throw new ValidationError(`${field}.${i}`, `unknown department '${quote(name)}'; available: ${available.map((x) => x.name).join(', ')}`);
+		}
+		return d.id;
+	});
 }

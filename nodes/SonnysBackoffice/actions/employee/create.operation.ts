@@ -1,11 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { ValidationError } from '../../../../src/errors';
 import type { CreateEmployeeInput, SonnysBackofficeClientApi } from '../../../../src/models/api';
+import { backofficeLoginFields, readBackofficeLogin } from '../../helpers/backofficeLogin';
 import { operationProperties } from '../../helpers/displayOptions';
 import {
 	emailField,
-	newPasswordField,
 	permissionTemplateField,
 	phoneField,
 	posUserIdField,
@@ -18,7 +17,6 @@ import {
 	readInteger,
 	readMoney,
 	readNameList,
-	readSecret,
 	readSites,
 	readText,
 } from '../../helpers/values';
@@ -87,18 +85,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Payroll ID of the employee in ADP, if your wash uses ADP',
 			},
-			newPasswordField('backofficePassword', 'Backoffice Password', {
-				description:
-					'Password of the Backoffice login. Leave empty to generate a strong 12-character one; it is returned in the output because Backoffice never shows it again. Only used with a Backoffice Username.',
-			}),
-			{
-				displayName: 'Backoffice Username',
-				name: 'backofficeUsername',
-				type: 'string',
-				default: '',
-				description:
-					'Also create a Backoffice login linked to the new employee, with this username (a letter, then 2-63 letters, digits or underscores). Its permission template has the same name as the POS template and must still be assigned in Backoffice (shield icon on the user list).',
-			},
+			...backofficeLoginFields,
 			{
 				displayName: 'Department Names or IDs',
 				name: 'departments',
@@ -187,16 +174,7 @@ export async function execute(
 		const value = readText(extra[key], key, false);
 		if (value !== undefined) input[key] = value;
 	}
-	const backofficeUsername = readText(extra.backofficeUsername, 'backofficeUsername', false);
-	const backofficePassword = readSecret(extra.backofficePassword);
-	if (backofficeUsername !== undefined) {
-		input.requiresBackoffice = true;
-		input.backofficeUsername = backofficeUsername;
-		if (backofficePassword !== undefined) input.backofficePassword = backofficePassword;
-	} else if (backofficePassword !== undefined) {
-		// A password without a username would be silently dropped; say so instead.
-		throw new ValidationError('backofficeUsername', 'is required when a Backoffice Password is given');
-	}
+	await readBackofficeLogin(extra, client, input);
 
 	if (extra.skipPhonePreflight === true) input.skipPhonePreflight = true;
 

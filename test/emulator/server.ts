@@ -130,6 +130,8 @@ export class EmulatorServer {
 		res.setHeader('Content-Type', 'text/html; charset=UTF-8');
 		res.setHeader('Cache-Control', 'max-age=0, must-revalidate, no-cache, no-store, private');
 		res.setHeader('Pragma', 'no-cache');
+		// Date set explicitly: Node's own Date header can tick to the next second after `now` (a flaky Expires == Date).
+		res.setHeader('Date', now);
 		res.setHeader('Expires', now);
 		res.setHeader('Strict-Transport-Security', 'max-age=15768000');
 		res.setHeader('X-Content-Type-Options', 'nosniff');

@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
+import { chromiumPath } from '../../scripts/n8n/chromium.mjs';
 import { CREDENTIAL_NAME } from '../../scripts/n8n/fixtures.mjs';
 import { repoRoot } from '../../scripts/n8n/package.mjs';
 import { startEmulator } from '../emulator';
@@ -18,7 +19,7 @@ import type { ReadyEnv } from './env';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
-const CHROMIUM = process.env.SBO_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM = chromiumPath();
 const CHROMIUM_ARGS = [
 	'--headless',
 	'--no-sandbox',

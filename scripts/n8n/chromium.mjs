@@ -14,16 +14,16 @@ export class ChromiumMissingError extends Error {}
 /**
  * Makes sure the browser test's Chromium exists: installs Debian's `chromium` with apt-get when running as root on
  * a machine with apt, otherwise throws a ChromiumMissingError saying which command to run.
- * @param {{ log?: (msg: string) => void }} [opts]
+ * @param {{ log?: (msg: string) => void, exists?: (path: string) => boolean }} [opts] (`exists`: for tests)
  * @returns {string} the binary's path
  */
-export function ensureChromium({ log = () => {} } = {}) {
+export function ensureChromium({ log = () => {}, exists = existsSync } = {}) {
 	const bin = chromiumPath();
-	if (existsSync(bin)) return bin;
+	if (exists(bin)) return bin;
 	if (process.env.SBO_CHROMIUM) {
 		throw new ChromiumMissingError(`SBO_CHROMIUM points at ${bin}, which does not exist: set it to a Chromium binary or unset it to use Debian's /usr/bin/chromium.`);
 	}
-	const hasApt = existsSync('/usr/bin/apt-get');
+	const hasApt = exists('/usr/bin/apt-get');
 	if (process.getuid?.() !== 0 || !hasApt) {
 		const how = hasApt ? 'sudo apt-get update && sudo apt-get install -y chromium' : "your system's package manager (Debian: apt-get install -y chromium)";
 		throw new ChromiumMissingError(`The browser tests need Chromium at /usr/bin/chromium: install it with \`${how}\` (or set SBO_CHROMIUM to a Chromium binary), then run npm test again.`);
@@ -36,6 +36,6 @@ export function ensureChromium({ log = () => {} } = {}) {
 			throw new ChromiumMissingError(`\`apt-get ${args.join(' ')}\` failed (${(r.stderr || '').trim().split('\n').pop() || `exit ${r.status}`}): install Chromium with \`apt-get update && apt-get install -y chromium\`, then run npm test again.`);
 		}
 	}
-	if (!existsSync(bin)) throw new ChromiumMissingError(`apt-get installed chromium but ${bin} is missing: set SBO_CHROMIUM to the Chromium binary, then run npm test again.`);
+	if (!exists(bin)) throw new ChromiumMissingError(`apt-get installed chromium but ${bin} is missing: set SBO_CHROMIUM to the Chromium binary, then run npm test again.`);
 	return bin;
 }

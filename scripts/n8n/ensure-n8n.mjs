@@ -54,7 +54,7 @@ function run(cmd, args, opts) {
 		const relay = (stream) => stream.on('data', (d) => {
 			for (const line of String(d).split('\n')) {
 				if (!line.trim() || /Unknown (env|user) config "nodedir"/.test(line)) continue;
-				if (/npm http fetch/.test(line)) {
+				if (/npm http (fetch|cache)/.test(line)) {
 					fetched++;
 					if (!process.env.SBO_VERBOSE) continue;
 				}

@@ -56,6 +56,8 @@ export class DuplicateError extends SonnysBackofficeError {
 	readonly existingEmployeeId?: number;
 	/** Name ("First Last") of the employee that already holds the value, when known. */
 	readonly existingEmployeeName?: string;
+	/** Who holds the value, for messages: the name, else "employee <id>", else "another employee". */
+	readonly holder: string;
 
 	constructor(
 		field: DuplicateError['field'],
@@ -69,6 +71,7 @@ export class DuplicateError extends SonnysBackofficeError {
 		this.value = value;
 		this.existingEmployeeId = existingEmployeeId;
 		this.existingEmployeeName = existingEmployeeName;
+		this.holder = holderOf(existingEmployeeId, existingEmployeeName);
 	}
 }
 
@@ -80,7 +83,7 @@ const DUPLICATE_LABELS: Record<DuplicateError['field'], string> = {
 };
 
 /** Who holds a duplicate value, for messages: "Maria Lopez", else "employee 112", else "another employee". */
-export function holderOf(employeeId?: number, name?: string): string {
+function holderOf(employeeId?: number, name?: string): string {
 	const who = name?.trim();
 	if (who) return who;
 	return employeeId !== undefined ? `employee ${employeeId}` : 'another employee';

@@ -5,7 +5,6 @@ import {
 	AmbiguousMatchError,
 	BackofficeServerError,
 	DuplicateError,
-	holderOf,
 	NotFoundError,
 	SonnysBackofficeError,
 	ValidationError,
@@ -117,7 +116,7 @@ export function toNodeError(
 	}
 	if (error instanceof DuplicateError) {
 		const label = fieldLabel(error.field);
-		const holder = holderOf(error.existingEmployeeId, error.existingEmployeeName);
+		const holder = error.holder;
 		const id = error.existingEmployeeId;
 		const owner = id === undefined ? 'another record' : error.existingEmployeeName ? `${holder} (employee ${id})` : holder;
 		return new NodeOperationError(node, `${label} ${error.value} is already used by ${holder}; choose another`, {

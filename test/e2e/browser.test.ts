@@ -110,7 +110,8 @@ describe('the n8n editor in Chromium', () => {
 			await checklist.click();
 			await checklist.waitFor({ state: 'hidden' });
 		}
-		expect(await page.locator('[data-test-id="canvas-node"]').count()).toBe(3);
+		// Form, Create Employee, Show POS PIN and the failure page (Show Why Not Created).
+		expect(await page.locator('[data-test-id="canvas-node"]').count()).toBe(4);
 		await page.waitForTimeout(500);
 		await shot('editor-onboarding-workflow.png');
 	});

@@ -147,9 +147,10 @@ describe('2. offboarding from an HR webhook', () => {
 	it('answers 422 with the reason for an unknown POS user ID and changes nothing', async () => {
 		const active = emu.state.employees.filter((e) => e.isActive).length;
 		const res = await post({ posUserId: 98765 });
-		const body = (await res.json()) as { ok: boolean; error: string };
+		const body = (await res.json()) as { ok: boolean; error: string; field: string; code: string };
 		expect(res.status).toBe(422);
 		expect(body.ok).toBe(false);
+		expect(body).toMatchObject({ field: 'posUserId', code: 'NOT_FOUND' });
 		expect(body.error).toMatch(/98765|not found|no employee/i);
 		expect(emu.state.employees.filter((e) => e.isActive).length).toBe(active);
 	});

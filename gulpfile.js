@@ -139,18 +139,13 @@ async function declarations() {
 }
 
 /**
- * Node's built-in modules as the bundle's runtime knows them: a fixed list, not the running Node's, so that a build on
- * Node 20 accepts what Node 24 (the Node n8n runs on) provides. Taken from Node 24's `builtinModules`; the `node:`-only
- * ones (sqlite, test, sea) are required lazily by undici for a cache store this package never uses.
+ * Node's built-in modules as the bundle's runtime knows them: a fixed list (scripts/node24-builtins.json), not the
+ * running Node's, so that a build on Node 20 accepts what Node 24 (the Node n8n runs on) provides.
  */
-const RUNTIME_BUILTINS = new Set([
-	'assert', 'assert/strict', 'async_hooks', 'buffer', 'child_process', 'cluster', 'console', 'constants', 'crypto',
-	'dgram', 'diagnostics_channel', 'dns', 'dns/promises', 'domain', 'events', 'fs', 'fs/promises', 'http', 'http2',
-	'https', 'inspector', 'inspector/promises', 'module', 'net', 'os', 'path', 'path/posix', 'path/win32', 'perf_hooks',
-	'process', 'punycode', 'querystring', 'readline', 'readline/promises', 'repl', 'stream', 'stream/consumers',
-	'stream/promises', 'stream/web', 'string_decoder', 'sys', 'timers', 'timers/promises', 'tls', 'trace_events', 'tty',
-	'url', 'util', 'util/types', 'v8', 'vm', 'wasi', 'worker_threads', 'zlib',
-].flatMap((m) => [m, `node:${m}`]).concat(['node:sea', 'node:sqlite', 'node:test', 'node:test/reporters']));
+const RUNTIME_BUILTINS = (() => {
+	const list = require('./scripts/node24-builtins.json');
+	return new Set(list.modules.flatMap((m) => [m, `node:${m}`]).concat(list.nodePrefixedOnly));
+})();
 
 /** Bundled libraries whose own declarations ship with ours (small and self-contained). */
 const VENDORED_DECLARATIONS = { 'decimal.js': 'node_modules/decimal.js/decimal.d.ts' };

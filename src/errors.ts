@@ -54,23 +54,39 @@ export class DuplicateError extends SonnysBackofficeError {
 	readonly value: string;
 	/** Internal id of the employee that already holds the value, when known. */
 	readonly existingEmployeeId?: number;
+	/** Name ("First Last") of the employee that already holds the value, when known. */
+	readonly existingEmployeeName?: string;
+	/** Who holds the value, for messages: the name, else "employee <id>", else "another employee". */
+	readonly holder: string;
 
 	constructor(
 		field: DuplicateError['field'],
 		value: string,
 		message?: string,
 		existingEmployeeId?: number,
+		existingEmployeeName?: string,
 	) {
-		super(
-			message ??
-				`${field}=${value} is already in use on this tenant` +
-					(existingEmployeeId !== undefined ? ` (employee ${existingEmployeeId})` : ''),
-			'DUPLICATE',
-		);
+		super(message ?? `${DUPLICATE_LABELS[field]} ${value} is already used by ${holderOf(existingEmployeeId, existingEmployeeName)}; choose another`, 'DUPLICATE');
 		this.field = field;
 		this.value = value;
 		this.existingEmployeeId = existingEmployeeId;
+		this.existingEmployeeName = existingEmployeeName;
+		this.holder = holderOf(existingEmployeeId, existingEmployeeName);
 	}
+}
+
+const DUPLICATE_LABELS: Record<DuplicateError['field'], string> = {
+	posUserId: 'POS user ID',
+	email: 'E-mail',
+	phone: 'Phone',
+	username: 'Username',
+};
+
+/** Who holds a duplicate value, for messages: "Maria Lopez", else "employee 112", else "another employee". */
+function holderOf(employeeId?: number, name?: string): string {
+	const who = name?.trim();
+	if (who) return who;
+	return employeeId !== undefined ? `employee ${employeeId}` : 'another employee';
 }
 
 /** A lookup found nothing: an employee, a site, a department, a template, a page to read templates from. */

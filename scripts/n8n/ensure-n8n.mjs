@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Installs Node 24 and n8n 2.41.1 (both from the npm registry) once into a cache folder outside the repository.
 // Idempotent: a marker file is written only after a complete install, so a half-finished install is redone.
-// Usage: node scripts/n8n/ensure-n8n.mjs   (cache: $SBO_CACHE_DIR or ~/.cache/sonnys-backoffice-dev)
+// Usage: node scripts/n8n/ensure-n8n.mjs [--node-only]   (cache: $SBO_CACHE_DIR or ~/.cache/sonnys-backoffice-dev)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+
+import { cleanNpmEnv } from './npm.mjs';
 
 export const N8N_VERSION = '2.41.1';
 const MARKER = '.sbo-install-complete';
@@ -52,7 +54,7 @@ function run(cmd, args, opts) {
 		const relay = (stream) => stream.on('data', (d) => {
 			for (const line of String(d).split('\n')) {
 				if (!line.trim() || /Unknown (env|user) config "nodedir"/.test(line)) continue;
-				if (/npm http fetch/.test(line)) {
+				if (/npm http (fetch|cache)/.test(line)) {
 					fetched++;
 					if (!process.env.SBO_VERBOSE) continue;
 				}
@@ -71,20 +73,15 @@ function run(cmd, args, opts) {
 	});
 }
 
+/** The environment of the nested npm calls that install and build n8n: clean (npm.mjs), with Node 24 first. */
 function npmEnv(p) {
-	return {
-		...process.env,
+	return cleanNpmEnv({
 		PATH: `${p.nodeBinDir}:${process.env.PATH}`,
 		// The machine's npmrc may point node-gyp at Node 20 headers; native addons must match Node 24's ABI.
 		npm_config_nodedir: p.nodeDir,
-		npm_config_fund: 'false',
-		npm_config_audit: 'false',
-		npm_config_update_notifier: 'false',
-		// Run from `npm test` / `npm start`, this process inherits the project's `.npmrc` settings as npm_config_*
-		// variables, ignore-scripts=true among them: that would turn `npm rebuild` below into a silent no-op (seen on
-		// a fresh cache). The n8n install itself passes --ignore-scripts explicitly.
+		// `npm rebuild` below must run the addons' build scripts (the n8n install passes --ignore-scripts itself).
 		npm_config_ignore_scripts: 'false',
-	};
+	});
 }
 
 /** Installs Node 24 into the cache if missing; returns the path of its binary. */
@@ -92,8 +89,14 @@ export async function ensureNode24(p = n8nPaths()) {
 	if (existsSync(p.nodeBin)) return p.nodeBin;
 	log(`installing Node 24 into ${p.node24Prefix}`);
 	mkdirSync(p.node24Prefix, { recursive: true });
-	await run('npm', ['install', '--prefix', p.node24Prefix, '--no-save', 'node@24'], { cwd: p.node24Prefix, env: process.env });
-	if (!existsSync(p.nodeBin)) throw new Error(`Node 24 not found at ${p.nodeBin} after install`);
+	// The `node` package's install script downloads the binary: it must run, whatever the caller's npm settings.
+	await run('npm', ['install', '--prefix', p.node24Prefix, '--no-save', 'node@24'], {
+		cwd: p.node24Prefix,
+		env: cleanNpmEnv({ npm_config_ignore_scripts: 'false' }),
+	});
+	if (!existsSync(p.nodeBin)) {
+		throw new Error(`Node 24 not found at ${p.nodeBin} after \`npm install node@24\` (did its install script run? delete ${p.node24Prefix} and retry)`);
+	}
 	return p.nodeBin;
 }
 
@@ -132,7 +135,9 @@ export async function ensureN8n({ quiet = false } = {}) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-	ensureN8n().catch((e) => {
+	// --node-only: just Node 24 (about 30 MB), as the test of a fresh cache does.
+	const work = process.argv.includes('--node-only') ? ensureNode24().then((bin) => log(`Node 24: ${bin}`)) : ensureN8n();
+	work.catch((e) => {
 		log(`FAILED: ${e.message}`);
 		process.exit(1);
 	});

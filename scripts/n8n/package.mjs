@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { cleanNpmEnv } from './npm.mjs';
+
 export const repoRoot = join(import.meta.dirname, '..', '..');
 
 /** The package's name and version from package.json. */
@@ -22,10 +24,15 @@ function sh(cmd, args, opts = {}) {
 	return r.stdout;
 }
 
+/** A nested npm call, in the clean npm environment every nested call uses (npm.mjs). */
+function npm(args, opts = {}) {
+	return sh('npm', args, { ...opts, env: cleanNpmEnv() });
+}
+
 /** Runs `npm run build` (gulp). */
 export function buildPackage({ log = () => {} } = {}) {
 	log('building the package (npm run build)');
-	sh('npm', ['run', 'build', '--silent'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+	npm(['run', 'build', '--silent'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /**
@@ -34,7 +41,7 @@ export function buildPackage({ log = () => {} } = {}) {
  */
 export function packPackage(outDir, { log = () => {} } = {}) {
 	mkdirSync(outDir, { recursive: true });
-	const out = sh('npm', ['pack', '--json', '--pack-destination', outDir], { cwd: repoRoot });
+	const out = npm(['pack', '--json', '--pack-destination', outDir], { cwd: repoRoot });
 	const [info] = JSON.parse(out.slice(out.indexOf('[')));
 	const tarball = join(outDir, info.filename);
 	log(`packed ${info.filename} (${info.entryCount} files, ${Math.round(info.size / 1024)} KiB)`);
@@ -43,7 +50,7 @@ export function packPackage(outDir, { log = () => {} } = {}) {
 
 /** Lists the files `npm pack` would ship, without writing a tarball. */
 export function packDryRunFiles() {
-	const out = sh('npm', ['pack', '--dry-run', '--json'], { cwd: repoRoot });
+	const out = npm(['pack', '--dry-run', '--json'], { cwd: repoRoot });
 	const [info] = JSON.parse(out.slice(out.indexOf('[')));
 	return info.files.map((f) => f.path).sort();
 }
@@ -70,7 +77,7 @@ export function installPackedPackage(tarball, userFolder, { log = () => {} } = {
 	if (!existsSync(nodesManifest)) {
 		writeFileSync(nodesManifest, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
 	}
-	sh('npm', ['install', '--ignore-scripts', '--install-strategy=shallow', '--no-audit', '--no-fund', '--no-package-lock', '--omit=dev', '--offline'], {
+	npm(['install', '--ignore-scripts', '--install-strategy=shallow', '--no-audit', '--no-fund', '--no-package-lock', '--omit=dev', '--offline'], {
 		cwd: pkgDir,
 	});
 	log(`installed ${name} into ${pkgDir}`);

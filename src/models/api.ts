@@ -1,6 +1,6 @@
 /**
  * The public contract of the core client: options, method inputs and results.
- * The TypeScript counterpart of the reference library's Milestone-1 API (`../shared/seeds/client-reference.md`),
+ * The TypeScript counterpart of the reference library's Milestone-1 API (the protocol material's client reference, Part B),
  * in camelCase. Zod schemas in `src/models/` validate these inputs; keep both in step.
  */
 import type Decimal from 'decimal.js';

@@ -169,11 +169,16 @@ async function insertEmployee(ctx: OperationContext, v: Validated, pairs: Pairs,
 
 async function preflight(ctx: OperationContext, v: Validated): Promise<void> {
 	const row = await findByPosUserId(ctx, v.posUserId);
-	if (row) throw new DuplicateError('posUserId', String(v.posUserId), undefined, row.employeeId);
+	if (row) throw new DuplicateError('posUserId', String(v.posUserId), undefined, row.employeeId, fullName(row));
 	const byEmail = ctx.caches.index.byEmail(v.email);
-	if (byEmail) throw new DuplicateError('email', v.email, undefined, byEmail.employeeId);
+	if (byEmail) throw new DuplicateError('email', v.email, undefined, byEmail.employeeId, fullName(byEmail));
 	const byPhone = ctx.caches.index.byPhone(v.phone);
-	if (byPhone) throw new DuplicateError('phone', v.phone, undefined, byPhone.employeeId);
+	if (byPhone) throw new DuplicateError('phone', v.phone, undefined, byPhone.employeeId, fullName(byPhone));
+}
+
+/** "First Last" of a roster row or index entry, or undefined when the names are not known. */
+function fullName(e: { firstName?: string; lastName?: string }): string | undefined {
+	return [e.firstName, e.lastName].filter(Boolean).join(' ') || undefined;
 }
 
 function departmentNames(available: Array<{ id: number; name: string }>, ids: readonly number[]): string[] {

@@ -97,6 +97,10 @@ describe('createEmployee', () => {
 			const err = await s.client.createEmployee(newHire(over)).catch((e) => e);
 			expect(err).toBeInstanceOf(DuplicateError);
 			expect(err).toMatchObject({ field, existingEmployeeId: existing, code: 'DUPLICATE' });
+			// The message names the holder, for the person who must choose another value.
+			const holder = s.emu.state.employees.find((e) => e.id === existing)!;
+			expect(err.existingEmployeeName).toBe(`${holder.firstName} ${holder.lastName}`);
+			expect(err.message).toMatch(new RegExp(`^(POS user ID|E-mail|Phone) .+ is already used by ${holder.firstName} ${holder.lastName}; choose another$`));
 		}
 		expect(s.emu.requests.filter((x) => x.method === 'POST' && x.path !== '/login_check')).toHaveLength(0);
 	});

@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
+import { chromiumPath } from '../../scripts/n8n/chromium.mjs';
 import { CREDENTIAL_ID, CREDENTIAL_NAME, CREDENTIAL_TYPE, NODE_TYPE } from '../../scripts/n8n/fixtures.mjs';
 import { repoRoot } from '../../scripts/n8n/package.mjs';
 import { startEmulator } from '../emulator';
@@ -18,7 +19,7 @@ import type { ReadyEnv } from './env';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
-const CHROMIUM = process.env.SBO_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM = chromiumPath();
 const CHROMIUM_ARGS = [
 	'--headless',
 	'--no-sandbox',
@@ -130,7 +131,8 @@ describe('the n8n editor in Chromium', () => {
 		const node = page.locator('[data-test-id="canvas-node"][data-node-name="Create Employee"]');
 		await node.waitFor();
 		await closeChecklist();
-		expect(await page.locator('[data-test-id="canvas-node"]').count()).toBe(3);
+		// Form, Create Employee, Show POS PIN and the failure page (Show Why Not Created).
+		expect(await page.locator('[data-test-id="canvas-node"]').count()).toBe(4);
 		await page.waitForTimeout(500);
 		await shot('editor-onboarding-workflow.png');
 	});

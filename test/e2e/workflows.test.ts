@@ -56,6 +56,26 @@ async function poll<T>(fn: () => Promise<T | undefined>, what: string, timeoutMs
 	throw new Error(`timed out waiting for ${what}`);
 }
 
+/** Submits the published onboarding form (values in field order) and returns the page n8n then shows. */
+async function submitOnboardingForm(values: string[]): Promise<string> {
+	const formUrl = `${env.n8nUrl}/form/onboard-new-hire`;
+	const form = new FormData();
+	// Field order of the Form Trigger: first, last, e-mail, phone, POS user ID, wage, start date.
+	values.forEach((v, i) => form.append(`field-${i}`, v));
+	const submitted = await fetch(formUrl, { method: 'POST', body: form });
+	expect(submitted.status).toBe(200);
+	const { formWaitingUrl } = (await submitted.json()) as { formWaitingUrl: string };
+	expect(formWaitingUrl).toMatch(/\/form-waiting\/\d+/);
+	// The form page polls the execution status before it shows the completion page; so do we.
+	const statusUrl = formWaitingUrl.replace(/(\/form-waiting\/\d+)/, '$1/n8n-execution-status');
+	const status = await poll(async () => {
+		const s = await (await fetch(statusUrl)).text();
+		return s === 'running' || s === 'new' ? undefined : s;
+	}, 'the onboarding execution');
+	expect(status).toBe('form-waiting');
+	return await (await fetch(formWaitingUrl)).text();
+}
+
 describe('1. onboarding from an n8n Form', () => {
 	it('serves the form, creates the employee and shows the POS PIN on the completion page', async () => {
 		const formUrl = `${env.n8nUrl}/form/onboard-new-hire`;
@@ -65,24 +85,7 @@ describe('1. onboarding from an n8n Form', () => {
 		expect(html).toContain('New hire');
 		expect(html).toContain('POS user ID');
 
-		const form = new FormData();
-		// Field order of the Form Trigger: first, last, e-mail, phone, POS user ID, wage, start date.
-		['Alex', 'Nguyen', 'alex.nguyen@example.com', '(615) 555-0300', '4343', '15.50', '2026-12-01'].forEach((v, i) =>
-			form.append(`field-${i}`, v),
-		);
-		const submitted = await fetch(formUrl, { method: 'POST', body: form });
-		expect(submitted.status).toBe(200);
-		const { formWaitingUrl } = (await submitted.json()) as { formWaitingUrl: string };
-		expect(formWaitingUrl).toMatch(/\/form-waiting\/\d+/);
-
-		// The form page polls the execution status before it shows the completion page; so do we.
-		const statusUrl = formWaitingUrl.replace(/(\/form-waiting\/\d+)/, '$1/n8n-execution-status');
-		const status = await poll(async () => {
-			const s = await (await fetch(statusUrl)).text();
-			return s === 'running' || s === 'new' ? undefined : s;
-		}, 'the onboarding execution');
-		expect(status).toBe('form-waiting');
-		const completion = await (await fetch(formWaitingUrl)).text();
+		const completion = await submitOnboardingForm(['Alex', 'Nguyen', 'alex.nguyen@example.com', '(615) 555-0300', '4343', '15.50', '2026-12-01']);
 
 		const employee = emu.state.findEmployeeByPosUserId(4343);
 		expect(employee).toBeDefined();
@@ -101,6 +104,20 @@ describe('1. onboarding from an n8n Form', () => {
 		expect(employee!.pin).toMatch(/^\d{5}$/);
 		expect(completion).toContain('Alex Nguyen can start');
 		expect(completion).toContain(`POS PIN ${employee!.pin}`);
+	});
+
+	it('a taken POS user ID: the page says who holds it and which field to correct, and nothing is created', async () => {
+		const holder = emu.state.findEmployeeByPosUserId(1001)!;
+		const before = emu.state.employees.length;
+		const inserts = writes().filter((p) => p.startsWith('/employee/insert')).length;
+		const page = await submitOnboardingForm(['Dana', 'Reyes', 'dana.reyes@example.com', '(615) 555-0311', '1001', '15.50', '2026-12-01']);
+		const text = page.replace(/<[^>]*>/g, ' ').replace(/&#39;|&#x27;/g, "'").replace(/\s+/g, ' ');
+		expect(text).toContain('Dana Reyes was not created');
+		expect(text).toContain(`POS User ID 1001 is already used by ${holder.firstName} ${holder.lastName}; choose another`);
+		expect(text).toContain('correct POS user ID and submit it again');
+		expect(text).not.toContain('Problem submitting response');
+		expect(emu.state.employees.length).toBe(before);
+		expect(writes().filter((p) => p.startsWith('/employee/insert')).length).toBe(inserts);
 	});
 });
 
@@ -130,9 +147,10 @@ describe('2. offboarding from an HR webhook', () => {
 	it('answers 422 with the reason for an unknown POS user ID and changes nothing', async () => {
 		const active = emu.state.employees.filter((e) => e.isActive).length;
 		const res = await post({ posUserId: 98765 });
-		const body = (await res.json()) as { ok: boolean; error: string };
+		const body = (await res.json()) as { ok: boolean; error: string; field: string; code: string };
 		expect(res.status).toBe(422);
 		expect(body.ok).toBe(false);
+		expect(body).toMatchObject({ field: 'posUserId', code: 'NOT_FOUND' });
 		expect(body.error).toMatch(/98765|not found|no employee/i);
 		expect(emu.state.employees.filter((e) => e.isActive).length).toBe(active);
 	});

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Pairs } from '../../src/html/form';
 
-/** `../shared/captures` relative to the repository root (CI has it). */
-export const CAPTURES = join(__dirname, '..', '..', '..', 'shared', 'captures');
+/** The recorded Backoffice captures, copied byte-identical into the repository (fixtures/captures/INDEX.md). */
+export const CAPTURES = join(__dirname, '..', '..', 'fixtures', 'captures');
 
 export function captureHtml(file: string): string {
 	return readFileSync(join(CAPTURES, 'html', file), 'utf8');

@@ -117,12 +117,14 @@ export function toNodeError(
 	}
 	if (error instanceof DuplicateError) {
 		const label = fieldLabel(error.field);
-		return new NodeOperationError(node, `${label} ${error.value} is already in use in Backoffice`, {
+		const holder = error.holder;
+		const id = error.existingEmployeeId;
+		const owner = id === undefined ? 'another record' : error.existingEmployeeName ? `${holder} (employee ${id})` : holder;
+		return new NodeOperationError(node, `${label} ${error.value} is already used by ${holder}; choose another`, {
 			itemIndex,
 			description:
 				`Field "${label}" (${error.field}) has the value ${JSON.stringify(error.value)}, which must be unique on the tenant and already belongs to ` +
-				(error.existingEmployeeId !== undefined ? `employee ${error.existingEmployeeId}` : 'another record') +
-				'. Nothing was created for this item.' +
+				`${owner}. Nothing was created for this item.` +
 				(error.field === 'posUserId' ? ' Disabled employees keep their POS user ID reserved.' : ''),
 		});
 	}

@@ -5,7 +5,7 @@ import { startEmulator, type Emulator, type EmulatorOptions } from '../index';
 
 /** Test-side helpers: a tiny cookie-keeping HTTP client, capture loading and a browser-like form serialiser. */
 
-export const CAPTURES = join(__dirname, '..', '..', '..', '..', 'shared', 'captures');
+export const CAPTURES = join(__dirname, '..', '..', '..', 'fixtures', 'captures');
 
 export interface Reply {
 	status: number;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Browser, CAPTURES, captureBody, captureHtml, capturePairs, captureResponse, flashes, load, serializeForm, withoutKeys } from './helpers';
 
 /**
- * Replays every captured request body in `../shared/captures/payloads/` in the order it happened on the real tenant
+ * Replays every captured request body in `fixtures/captures/payloads/` in the order it happened on the real tenant
  * and asserts what the real server answered: status, Location, body bytes, and the state change or its absence.
  */
 describe('replay of the captured WashU writes', () => {
@@ -236,7 +236,7 @@ describe('replay of the captured WashU writes', () => {
 		expect(flashes(next.body).errors).toEqual(['Accessible Sites requires no less than 1 valid selection.']);
 	});
 
-	it('every capture in ../shared/captures/payloads is replayed by this file', () => {
+	it('every capture in fixtures/captures/payloads is replayed by this file', () => {
 		const self = readFileSync(__filename, 'utf8');
 		const files = readdirSync(join(CAPTURES, 'payloads'));
 		expect(files.length).toBeGreaterThanOrEqual(25);

@@ -6,6 +6,7 @@ import type {
 	Department,
 	DisableEmployeeInput,
 	EmailAvailabilityInput,
+	EmployeeChanges,
 	EmployeeCreated,
 	EmployeeDisabled,
 	ListPermissionsInput,
@@ -13,6 +14,7 @@ import type {
 	PhoneAvailabilityInput,
 	PosUserIdAvailabilityInput,
 	RefreshOption,
+	RosterSnapshot,
 	Site,
 	SonnysBackofficeClientApi,
 	SonnysBackofficeClientOptions,
@@ -26,6 +28,7 @@ import { createEmployee } from './operations/create-employee';
 import { disableEmployee } from './operations/disable-employee';
 import { listDepartments, listPermissions, listSites } from './operations/discovery';
 import { EmployeeIndex } from './operations/employee-index';
+import { pollEmployeeChanges } from './operations/roster-watch';
 import { SingleFlight } from './operations/single-flight';
 import { parseLoginError } from './pages/login';
 import { redactError, redactText } from './session/redact';
@@ -165,6 +168,16 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 	async isPhoneAvailable(input: PhoneAvailabilityInput): Promise<boolean> {
 		this.assertOpen();
 		return this.run(input, () => isPhoneAvailable(this.ctx, input));
+	}
+
+	/**
+	 * One GET of the full roster (active and inactive employees) compared with `previous`, the snapshot a former
+	 * call returned: new, deactivated, reactivated and changed employees. Without a snapshot of this tenant the read
+	 * is the baseline (no events). Keep `result.snapshot` (JSON) for the next call.
+	 */
+	async pollEmployeeChanges(previous?: RosterSnapshot | null): Promise<EmployeeChanges> {
+		this.assertOpen();
+		return this.run(undefined, () => pollEmployeeChanges(this.ctx, this.baseUrl, previous));
 	}
 
 	/** Releases the connection pool. Idempotent. Does not log out (the session simply ends). */

@@ -23,6 +23,10 @@ const EXTERNALS = ['n8n-workflow'];
 const ENTRIES = [
 	{ in: 'src/index.ts', out: 'dist/index.js' },
 	{ in: 'nodes/SonnysBackoffice/SonnysBackoffice.node.ts', out: 'dist/nodes/SonnysBackoffice/SonnysBackoffice.node.js' },
+	{
+		in: 'nodes/SonnysBackoffice/SonnysBackofficeTrigger.node.ts',
+		out: 'dist/nodes/SonnysBackoffice/SonnysBackofficeTrigger.node.js',
+	},
 	{ in: 'credentials/SonnysBackofficeApi.credentials.ts', out: 'dist/credentials/SonnysBackofficeApi.credentials.js' },
 ];
 

@@ -121,3 +121,13 @@ describe('login backoff', () => {
 		expect([1, 2, 3, 7, 50].map(loginBackoffMs)).toEqual([15, 30, 60, 960, 1440].map((m) => m * 60_000));
 	});
 });
+
+describe('parseRoster on a cut response', () => {
+	it('refuses a roster table that is not closed instead of returning part of it', async () => {
+		const { parseRoster } = await import('../../src/pages/employee-list');
+		const row = '<tr><td class="employees-col-first-name">A</td><td><a href="/employee/edit/7">e</a></td></tr>';
+		const page = `<div id="main-column"><table class="table-employees-list"><tbody>${row}${row}`;
+		expect(() => parseRoster(page)).toThrow(/not closed/);
+		expect(parseRoster(`${page}</tbody></table></div>`)).toHaveLength(2);
+	});
+});

@@ -1,0 +1,101 @@
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { SonnysBackofficeClient } from '../../../src';
+import { AuthenticationError } from '../../../src/errors';
+import type { EmployeeEvent, EmployeeSummary, RosterSnapshot } from '../../../src/models/api';
+import {
+	assertLoginAllowed,
+	recordLoginRefusal,
+	type CredentialParts,
+	type LoginRefusal,
+} from '../../../src/session/login-backoff';
+import { clientOptions, CREDENTIAL_TYPE } from '../helpers/client';
+import { toNodeError } from '../helpers/errors';
+import { matches, readFilters, siteCodesFor, type TriggerFilters } from './filters';
+
+/** How long the site-name -> short-code map of a site filter is trusted before it is read again. */
+const SITE_CODES_TTL_MS = 24 * 60 * 60_000;
+
+/**
+ * What the trigger keeps in the workflow's static data (`getWorkflowStaticData('node')`): the roster snapshot of the
+ * last successful poll, the last refused login (a salted fingerprint, never the password), and the short codes of
+ * the sites a filter names.
+ */
+interface TriggerState extends IDataObject {
+	snapshot?: RosterSnapshot & IDataObject;
+	loginRefused?: LoginRefusal & IDataObject;
+	siteCodes?: { at: string; byName: Record<string, string> };
+}
+
+/** One output item: the event, the employee's summary, and `{ from, to }` per changed field. */
+function toItem(event: EmployeeEvent): INodeExecutionData {
+	const json: IDataObject = { event: event.event, ...event.employee };
+	if (event.changes) json.changes = event.changes as IDataObject;
+	return { json };
+}
+
+async function siteCodes(
+	client: SonnysBackofficeClient,
+	filters: TriggerFilters,
+	state: TriggerState,
+	now: Date,
+): Promise<Set<string>> {
+	if (filters.siteNames.length === 0) return new Set();
+	const cached = state.siteCodes;
+	const fresh = cached !== undefined && now.getTime() - Date.parse(cached.at) < SITE_CODES_TTL_MS;
+	let byName = fresh && filters.siteNames.every((n) => n in cached.byName) ? cached.byName : undefined;
+	if (byName === undefined) {
+		byName = siteCodesFor(filters.siteNames, await client.listSites());
+		state.siteCodes = { at: now.toISOString(), byName };
+	}
+	return new Set(filters.siteNames.map((n) => byName[n].toLowerCase()));
+}
+
+/** "Fetch Test Event": the newest employee (highest id) that matches the filters, as a sample of the chosen event. */
+function sample(this: IPollFunctions, employees: EmployeeSummary[], filters: TriggerFilters, codes: Set<string>): INodeExecutionData[][] {
+	const event = [...filters.events][0] ?? 'newEmployee';
+	for (let i = employees.length - 1; i >= 0; i--) {
+		const candidate = { event, employee: employees[i] } as EmployeeEvent;
+		if (matches(candidate, { ...filters, events: new Set([event]) }, codes)) return [[toItem(candidate)]];
+	}
+	throw new NodeOperationError(this.getNode(), 'No employee in Backoffice matches the filters', {
+		description: 'The sample is the newest employee that matches the Site and Access Level filters. Widen the filters.',
+	});
+}
+
+/**
+ * One poll: one roster read compared with the snapshot of the previous poll. The first poll records the baseline and
+ * emits nothing; a failed poll keeps the previous snapshot, so the next one reports what this one missed. A refused
+ * login is remembered, and no login is attempted with the same credential until it changes or the backoff passes.
+ */
+export async function pollRoster(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	const manual = this.getMode() === 'manual';
+	const state = this.getWorkflowStaticData('node') as TriggerState;
+	const now = new Date();
+	let client: SonnysBackofficeClient | undefined;
+	let parts: CredentialParts | undefined;
+	try {
+		const options = clientOptions(await this.getCredentials(CREDENTIAL_TYPE));
+		const filters = readFilters(this.getNodeParameter('events', []), this.getNodeParameter('filters', {}) as IDataObject);
+		client = new SonnysBackofficeClient(options);
+		parts = { origin: client.baseUrl, username: options.username, password: options.password };
+		// A person pressing "Fetch Test Event" may try the credential again; unattended polls may not.
+		if (!manual) assertLoginAllowed(state.loginRefused, parts, now);
+		const result = await client.pollEmployeeChanges(manual ? null : state.snapshot);
+		const codes = await siteCodes(client, filters, state, now);
+		if (manual) return sample.call(this, result.employees, filters, codes);
+		delete state.loginRefused;
+		state.snapshot = result.snapshot as TriggerState['snapshot'];
+		const items = result.events.filter((e) => matches(e, filters, codes)).map(toItem);
+		return items.length > 0 ? [items] : null;
+	} catch (error) {
+		const refused = error instanceof AuthenticationError && !error.message.startsWith('login not attempted');
+		if (refused && !manual && parts !== undefined) {
+			state.loginRefused = recordLoginRefusal(state.loginRefused, parts, now) as TriggerState['loginRefused'];
+		}
+		throw toNodeError(this.getNode(), error, 0);
+	} finally {
+		await client?.close();
+	}
+}

@@ -5,10 +5,12 @@
  * 5,000-employee roster. A benchmark, not a test: it asserts nothing.
  *
  *   npm run bench -- --latency-ms 20
+ *   npm run bench -- --trigger        (only the trigger poll on the 5,000-employee tenant)
  */
 import { performance } from 'node:perf_hooks';
 import { SonnysBackofficeClient } from '../src/client';
-import { parseRoster } from '../src/pages/employee-list';
+import { parseRoster, toEmployeeSummary } from '../src/pages/employee-list';
+import { compareRoster } from '../src/operations/roster-watch';
 import { startEmulator } from '../test/emulator';
 
 interface Row {
@@ -116,13 +118,7 @@ async function benchTenant(label: string, tenant: 'washu' | 'large', latencyMs: 
 async function rosterParse(latencyMs: number): Promise<{ rows: number; bytes: number; ms: number }> {
 	const emu = await startEmulator({ tenant: 'large', port: 0, latencyMs });
 	try {
-		const res = await fetch(`${emu.url}/login_check`, {
-			method: 'POST',
-			body: new URLSearchParams({ _username: 'demo-bot', _password: 'demo-password' }),
-			redirect: 'manual',
-		});
-		const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-		const html = await (await fetch(`${emu.url}/employee?limit=10000&active=all`, { headers: { cookie } })).text();
+		const html = await fetchRoster(emu.url);
 		parseRoster(html);
 		const times: number[] = [];
 		let rows = 0;
@@ -138,8 +134,67 @@ async function rosterParse(latencyMs: number): Promise<{ rows: number; bytes: nu
 	}
 }
 
+function median(times: number[]): number {
+	const sorted = [...times].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)];
+}
+
+/**
+ * One trigger poll on the 5,000-employee tenant: the bytes of the roster request, the parse, the diff against the
+ * previous snapshot (with ~1% of employees changed), and the size of the snapshot kept in the workflow's static data.
+ */
+async function triggerPoll(latencyMs: number): Promise<void> {
+	const emu = await startEmulator({ tenant: 'large', port: 0, latencyMs });
+	const client = new SonnysBackofficeClient({ subdomain: 'bench', username: 'demo-bot', password: 'demo-password', baseUrl: emu.url });
+	try {
+		const base = await client.pollEmployeeChanges();
+		const manager = emu.state.tenant.posTemplates.find((t) => t.name === 'Manager')!;
+		for (const e of emu.state.employees.filter((_, i) => i % 100 === 0)) {
+			if (e.isActive) e.posGrants = [...manager.grants];
+			else e.isActive = true;
+		}
+		const from = emu.requests.length;
+		const t0 = performance.now();
+		const polled = await client.pollEmployeeChanges(base.snapshot);
+		const pollMs = performance.now() - t0;
+		const log = emu.requests.slice(from);
+		const html = await fetchRoster(emu.url);
+		const parse: number[] = [];
+		const diff: number[] = [];
+		for (let i = 0; i < 7; i++) {
+			const p0 = performance.now();
+			const employees = parseRoster(html).map(toEmployeeSummary);
+			const p1 = performance.now();
+			compareRoster(emu.url, base.snapshot, employees);
+			diff.push(performance.now() - p1);
+			parse.push(p1 - p0);
+		}
+		const snapshotBytes = Buffer.byteLength(JSON.stringify(polled.snapshot));
+		console.log(
+			`\nTrigger poll, 5,000-employee tenant: ${log.length} request(s), ${log.reduce((n, r) => n + r.bytes, 0)} bytes downloaded, ` +
+				`${pollMs.toFixed(1)} ms wall; parse ${median(parse).toFixed(1)} ms, diff ${median(diff).toFixed(1)} ms (median of 7, ` +
+				`${polled.events.length} events); snapshot in static data ${snapshotBytes} bytes (${(snapshotBytes / polled.employees.length).toFixed(1)} per employee)`,
+		);
+	} finally {
+		await client.close();
+		await emu.close();
+	}
+}
+
+async function fetchRoster(url: string): Promise<string> {
+	const res = await fetch(`${url}/login_check`, {
+		method: 'POST',
+		body: new URLSearchParams({ _username: 'demo-bot', _password: 'demo-password' }),
+		redirect: 'manual',
+	});
+	const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+	return await (await fetch(`${url}/employee?limit=10000&active=all`, { headers: { cookie } })).text();
+}
+
 async function main(): Promise<void> {
 	const latencyMs = arg('latency-ms', 0);
+	// `--trigger`: only the trigger poll figures.
+	if (process.argv.includes('--trigger')) return await triggerPoll(latencyMs);
 	const rows: Row[] = [];
 	await benchTenant('washu', 'washu', latencyMs, rows);
 	await benchTenant('large (5,000 employees, 60 sites)', 'large', latencyMs, rows);
@@ -149,6 +204,7 @@ async function main(): Promise<void> {
 	for (const r of rows) console.log(`| ${r.tenant} | ${r.op} | ${r.phase} | ${r.requests} | ${r.bytes} | ${r.ms.toFixed(1)} |`);
 	const p = await rosterParse(latencyMs);
 	console.log(`\nRoster parse, 5,000-employee tenant: ${p.rows} rows, ${p.bytes} bytes of HTML, ${p.ms.toFixed(1)} ms (median of 5)`);
+	await triggerPoll(latencyMs);
 }
 
 main().catch((err) => {

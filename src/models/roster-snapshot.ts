@@ -46,9 +46,10 @@ export function isComparableSnapshot(value: unknown, origin: string): value is R
 	return s.version === 1 && s.origin === origin && Array.isArray(s.strings) && Array.isArray(s.rows);
 }
 
-/** The employees of a snapshot by id. Throws on a damaged snapshot (a reference out of range). */
-export function expandSnapshot(snapshot: RosterSnapshot): Map<number, EmployeeSummary> {
-	const { strings } = snapshot;
+type Row = RosterSnapshot['rows'][number];
+
+/** One row of a snapshot as a summary. Throws on a damaged snapshot (a reference out of range). */
+export function expandRow(row: Row, strings: readonly string[]): EmployeeSummary {
 	const text = (index: number): string => {
 		const value = strings[index];
 		if (typeof value !== 'string') throw new RangeError(`roster snapshot: string reference ${index} out of range`);
@@ -58,19 +59,39 @@ export function expandSnapshot(snapshot: RosterSnapshot): Map<number, EmployeeSu
 		const value = text(index);
 		return value === '' ? [] : value.split(LIST_SEPARATOR);
 	};
-	const byId = new Map<number, EmployeeSummary>();
-	for (const [employeeId, posUserId, firstName, lastName, phone, sites, access, departments, active] of snapshot.rows) {
-		byId.set(employeeId, {
-			employeeId,
-			posUserId,
-			firstName,
-			lastName,
-			phone,
-			sites: list(sites),
-			accessLevel: text(access),
-			departments: list(departments),
-			isActive: active === 1,
-		});
-	}
-	return byId;
+	const [employeeId, posUserId, firstName, lastName, phone, sites, access, departments, active] = row;
+	return {
+		employeeId,
+		posUserId,
+		firstName,
+		lastName,
+		phone,
+		sites: list(sites),
+		accessLevel: text(access),
+		departments: list(departments),
+		isActive: active === 1,
+	};
+}
+
+/** The employees of a snapshot by id. */
+export function expandSnapshot(snapshot: RosterSnapshot): Map<number, EmployeeSummary> {
+	return new Map(snapshot.rows.map((row) => [row[0], expandRow(row, snapshot.strings)]));
+}
+
+/**
+ * Whether two rows (each with its snapshot's strings) hold exactly the same values: the fast path of a poll, where
+ * nearly every employee is unchanged. Lists in another order are not the same here (the caller then compares sets).
+ */
+export function sameRow(a: Row, aStrings: readonly string[], b: Row, bStrings: readonly string[]): boolean {
+	return (
+		a[0] === b[0] &&
+		a[1] === b[1] &&
+		a[2] === b[2] &&
+		a[3] === b[3] &&
+		a[4] === b[4] &&
+		a[8] === b[8] &&
+		aStrings[a[5]] === bStrings[b[5]] &&
+		aStrings[a[6]] === bStrings[b[6]] &&
+		aStrings[a[7]] === bStrings[b[7]]
+	);
 }

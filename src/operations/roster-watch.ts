@@ -4,7 +4,7 @@
  */
 import type { EmployeeChanges, EmployeeEvent, EmployeeSummary, RosterSnapshot } from '../models/api';
 import { diffFields, sameNameSet } from '../models/changes';
-import { compactRoster, expandSnapshot, isComparableSnapshot } from '../models/roster-snapshot';
+import { compactRoster, expandRow, isComparableSnapshot, sameRow } from '../models/roster-snapshot';
 import { parseRoster, toEmployeeSummary } from '../pages/employee-list';
 import { FULL_ROSTER_PATH } from './employee-index';
 import type { OperationContext } from './context';
@@ -15,41 +15,41 @@ export const WATCHED_FIELDS = ['firstName', 'lastName', 'posUserId', 'phone', 's
 const EQUAL = { sites: sameNameSet, departments: sameNameSet };
 
 /**
- * The events between two reads of the whole roster, by ascending employee id:
+ * Compares a fresh roster with `previous` (pure): without a snapshot of the same origin this is the baseline.
+ * `current` is every employee of a roster read from `origin`. Events, by ascending employee id:
  * - an id not in `previous`: `newEmployee`;
  * - `isActive` flipped: `employeeDeactivated` / `employeeReactivated` (changes: `isActive`);
  * - any watched column differs: `employeeChanged` (changes: those columns), also alongside a (de)activation;
  * - an id of `previous` missing from `current`: ASSUMPTION (protocol E.13; Backoffice deletes no employee) it lost
  *   its last site and is hidden by the roster, so `employeeChanged` with `sites` to `[]`; the employee stays in
  *   the next snapshot with no sites, so reappearing is a change too, never a second "new employee".
+ * Linear: rows are compared as stored, and only a row that differs is expanded and diffed field by field.
  */
-export function detectEmployeeEvents(
-	previous: ReadonlyMap<number, EmployeeSummary>,
-	current: readonly EmployeeSummary[],
-): { events: EmployeeEvent[]; employees: EmployeeSummary[] } {
-	const employees = [...current].sort((a, b) => a.employeeId - b.employeeId);
-	const seen = new Set<number>();
+export function compareRoster(origin: string, previous: RosterSnapshot | null | undefined, current: readonly EmployeeSummary[]): EmployeeChanges {
+	let employees = [...current].sort((a, b) => a.employeeId - b.employeeId);
+	let snapshot = compactRoster(origin, employees);
+	if (!isComparableSnapshot(previous, origin)) return { baseline: true, events: [], snapshot, employees };
+	const before = new Map(previous.rows.map((row) => [row[0], row]));
 	const events: EmployeeEvent[] = [];
-	const kept: EmployeeSummary[] = [];
-	for (const employee of employees) {
-		seen.add(employee.employeeId);
-		kept.push(employee);
-		const before = previous.get(employee.employeeId);
-		if (before === undefined) {
-			events.push({ event: 'newEmployee', employee });
-			continue;
-		}
-		compare(before, employee, events);
+	snapshot.rows.forEach((row, i) => {
+		const old = before.get(row[0]);
+		before.delete(row[0]);
+		if (old === undefined) events.push({ event: 'newEmployee', employee: employees[i] });
+		else if (!sameRow(old, previous.strings, row, snapshot.strings)) compare(expandRow(old, previous.strings), employees[i], events);
+	});
+	if (before.size > 0) {
+		const hidden = [...before.values()].map((row) => {
+			const employee = expandRow(row, previous.strings);
+			if (employee.sites.length === 0) return employee;
+			const now = { ...employee, sites: [] };
+			compare(employee, now, events);
+			return now;
+		});
+		employees = [...employees, ...hidden].sort((a, b) => a.employeeId - b.employeeId);
+		snapshot = compactRoster(origin, employees);
+		events.sort((a, b) => a.employee.employeeId - b.employee.employeeId);
 	}
-	for (const before of previous.values()) {
-		if (seen.has(before.employeeId)) continue;
-		const hidden = before.sites.length === 0 ? before : { ...before, sites: [] };
-		if (hidden !== before) compare(before, hidden, events);
-		kept.push(hidden);
-	}
-	events.sort((a, b) => a.employee.employeeId - b.employee.employeeId);
-	kept.sort((a, b) => a.employeeId - b.employeeId);
-	return { events, employees: kept };
+	return { baseline: false, events, snapshot, employees };
 }
 
 function compare(before: EmployeeSummary, after: EmployeeSummary, events: EmployeeEvent[]): void {
@@ -63,19 +63,6 @@ function compare(before: EmployeeSummary, after: EmployeeSummary, events: Employ
 	}
 	const changes = diffFields<(typeof WATCHED_FIELDS)[number]>(before, after, WATCHED_FIELDS, { equal: EQUAL });
 	if (Object.keys(changes).length > 0) events.push({ event: 'employeeChanged', employee: after, changes, previous: before });
-}
-
-/**
- * Compares a fresh roster with `previous` (pure): without a snapshot of the same origin this is the baseline.
- * `current` is every employee of a roster read from `origin`.
- */
-export function compareRoster(origin: string, previous: RosterSnapshot | null | undefined, current: EmployeeSummary[]): EmployeeChanges {
-	if (!isComparableSnapshot(previous, origin)) {
-		const employees = [...current].sort((a, b) => a.employeeId - b.employeeId);
-		return { baseline: true, events: [], snapshot: compactRoster(origin, employees), employees };
-	}
-	const { events, employees } = detectEmployeeEvents(expandSnapshot(previous), current);
-	return { baseline: false, events, snapshot: compactRoster(origin, employees), employees };
 }
 
 /** One GET of the full roster, compared with `previous` (see {@link compareRoster}). */

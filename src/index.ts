@@ -18,6 +18,7 @@ export {
 	NotFoundError,
 	AmbiguousMatchError,
 	AuthenticationError,
+	LoginSkippedError,
 	BackofficeServerError,
 	UnexpectedPageError,
 	RejectedByServerError,

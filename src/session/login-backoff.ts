@@ -5,7 +5,7 @@
  */
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 
-import { AuthenticationError } from '../errors';
+import { LoginSkippedError } from '../errors';
 
 /** The first wait after a refusal; it doubles with each further refusal of the same credential. */
 export const LOGIN_BACKOFF_FIRST_MS = 15 * 60_000;
@@ -50,7 +50,7 @@ export function isSameCredential(refusal: LoginRefusal, parts: CredentialParts):
 }
 
 /**
- * Throws AuthenticationError, without any request, while `refusal` is about this credential and its wait has not
+ * Throws LoginSkippedError (code `AUTHENTICATION_FAILED`), without any request, while `refusal` is about this credential and its wait has not
  * passed. Returns otherwise (no refusal, another credential, or time for one more attempt).
  */
 export function assertLoginAllowed(refusal: LoginRefusal | undefined, parts: CredentialParts, now = new Date()): void {
@@ -58,8 +58,9 @@ export function assertLoginAllowed(refusal: LoginRefusal | undefined, parts: Cre
 	const at = Date.parse(refusal.at);
 	const until = new Date((Number.isFinite(at) ? at : 0) + loginBackoffMs(refusal.count));
 	if (now >= until || !isSameCredential(refusal, parts)) return;
-	throw new AuthenticationError(
+	throw new LoginSkippedError(
 		`login not attempted: Backoffice refused this credential at ${refusal.at}; the next attempt is made when the credential changes or after ${until.toISOString()}`,
+		until,
 	);
 }
 

@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { SonnysBackofficeClient } from '../../../src';
-import { AuthenticationError } from '../../../src/errors';
+import { AuthenticationError, LoginSkippedError } from '../../../src/errors';
 import type { EmployeeEvent, EmployeeSummary, RosterSnapshot } from '../../../src/models/api';
 import {
 	assertLoginAllowed,
@@ -90,7 +90,7 @@ export async function pollRoster(this: IPollFunctions): Promise<INodeExecutionDa
 		const items = result.events.filter((e) => matches(e, filters, codes)).map(toItem);
 		return items.length > 0 ? [items] : null;
 	} catch (error) {
-		const refused = error instanceof AuthenticationError && !error.message.startsWith('login not attempted');
+		const refused = error instanceof AuthenticationError && !(error instanceof LoginSkippedError);
 		if (refused && !manual && parts !== undefined) {
 			state.loginRefused = recordLoginRefusal(state.loginRefused, parts, now) as TriggerState['loginRefused'];
 		}

@@ -223,3 +223,11 @@ describe('description', () => {
 		expect(values.slice(0, -2).sort()).toEqual(bed.emu.state.tenant.posTemplates.map((t) => t.name).sort());
 	});
 });
+
+describe('Fetch Test Event for Employee Deactivated', () => {
+	it('prefers the newest inactive employee', async () => {
+		const newestInactive = [...bed.emu.state.employees].filter((e) => !e.isActive && e.siteIds.length > 0).sort((a, b) => b.id - a.id)[0];
+		const { emitted } = await trigger({ events: ['employeeDeactivated'] }).fetchTestEvent();
+		expect(emitted!.map((i) => [i.json.event, i.json.employeeId, i.json.isActive])).toEqual([['employeeDeactivated', newestInactive.id, false]]);
+	});
+});

@@ -52,13 +52,20 @@ async function siteCodes(
 	return new Set(filters.siteNames.map((n) => byName[n].toLowerCase()));
 }
 
-/** "Fetch Test Event": the newest employee (highest id) that matches the filters, as a sample of the chosen event. */
+/**
+ * "Fetch Test Event": the newest employee (highest id) that matches the filters, as a sample of the first chosen
+ * event; for Employee Deactivated preferably an inactive one, for the others an active one.
+ */
 function sample(this: IPollFunctions, employees: EmployeeSummary[], filters: TriggerFilters, codes: Set<string>): INodeExecutionData[][] {
 	const event = [...filters.events][0] ?? 'newEmployee';
-	for (let i = employees.length - 1; i >= 0; i--) {
-		const candidate = { event, employee: employees[i] } as EmployeeEvent;
-		if (matches(candidate, { ...filters, events: new Set([event]) }, codes)) return [[toItem(candidate)]];
-	}
+	const only = { ...filters, events: new Set([event]) };
+	const candidates = employees
+		.map((employee) => ({ event, employee }) as EmployeeEvent)
+		.filter((candidate) => matches(candidate, only, codes))
+		.reverse();
+	const wantsActive = event !== 'employeeDeactivated';
+	const chosen = candidates.find((c) => c.employee.isActive === wantsActive) ?? candidates[0];
+	if (chosen !== undefined) return [[toItem(chosen)]];
 	throw new NodeOperationError(this.getNode(), 'No employee in Backoffice matches the filters', {
 		description: 'The sample is the newest employee that matches the Site and Access Level filters. Widen the filters.',
 	});

@@ -231,3 +231,17 @@ describe('Fetch Test Event for Employee Deactivated', () => {
 		expect(emitted!.map((i) => [i.json.event, i.json.employeeId, i.json.isActive])).toEqual([['employeeDeactivated', newestInactive.id, false]]);
 	});
 });
+
+describe('overlapping polls', () => {
+	it('a poll that starts while the previous one of the same node runs yields nothing and sends nothing', async () => {
+		await bed.startEmulator({ latencyMs: 150 });
+		const t = trigger();
+		await t.poll({ activation: true });
+		employee(106).isActive = false;
+		const before = bed.emu.requests.length;
+		const [slow, overlapping] = await Promise.all([t.poll(), new Promise((r) => setTimeout(r, 50)).then(() => t.poll())]);
+		expect(overlapping).toEqual({ emitted: null });
+		expect(slow.emitted!.map((i) => [i.json.event, i.json.employeeId])).toEqual([['employeeDeactivated', 106]]);
+		expect(bed.emu.requests.length - before).toBe(2);
+	});
+});

@@ -14,6 +14,13 @@ import { clientOptions, CREDENTIAL_TYPE } from '../helpers/client';
 import { toNodeError } from '../helpers/errors';
 import { matches, readFilters, siteCodesFor, type TriggerFilters } from './filters';
 
+/**
+ * The trigger nodes with a scheduled poll under way in this process. n8n starts a poll on schedule even while the
+ * previous one still runs (a slow Backoffice); both would compare with the same snapshot and report the same events
+ * twice, so the later one yields nothing and the next poll after it reports what changed.
+ */
+const pollsUnderWay = new Set<string>();
+
 /** How long the site-name -> short-code map of a site filter is trusted before it is read again. */
 const SITE_CODES_TTL_MS = 24 * 60 * 60_000;
 
@@ -78,6 +85,18 @@ function sample(this: IPollFunctions, employees: EmployeeSummary[], filters: Tri
  */
 export async function pollRoster(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const manual = this.getMode() === 'manual';
+	if (manual) return await pollOnce.call(this, true);
+	const key = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
+	if (pollsUnderWay.has(key)) return null;
+	pollsUnderWay.add(key);
+	try {
+		return await pollOnce.call(this, false);
+	} finally {
+		pollsUnderWay.delete(key);
+	}
+}
+
+async function pollOnce(this: IPollFunctions, manual: boolean): Promise<INodeExecutionData[][] | null> {
 	const state = this.getWorkflowStaticData('node') as TriggerState;
 	const now = new Date();
 	let client: SonnysBackofficeClient | undefined;

@@ -39,11 +39,19 @@ export function compactRoster(origin: string, employees: Iterable<EmployeeSummar
 	return { version: 1, origin, strings, rows };
 }
 
-/** Whether `value` is a snapshot of this layout taken from `origin` (anything else is not compared). */
+/**
+ * Whether `value` is an intact snapshot of this layout taken from `origin`. Anything else (another tenant, an older
+ * layout, a damaged one) is not compared: the caller starts a new baseline rather than failing every poll.
+ */
 export function isComparableSnapshot(value: unknown, origin: string): value is RosterSnapshot {
 	if (value === null || typeof value !== 'object') return false;
 	const s = value as Partial<RosterSnapshot>;
-	return s.version === 1 && s.origin === origin && Array.isArray(s.strings) && Array.isArray(s.rows);
+	if (s.version !== 1 || s.origin !== origin || !Array.isArray(s.strings) || !Array.isArray(s.rows)) return false;
+	const n = s.strings.length;
+	const ref = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x < n;
+	return s.rows.every(
+		(r) => Array.isArray(r) && r.length === 9 && typeof r[0] === 'number' && typeof r[2] === 'string' && typeof r[3] === 'string' && ref(r[5]) && ref(r[6]) && ref(r[7]),
+	);
 }
 
 type Row = RosterSnapshot['rows'][number];

@@ -33,6 +33,9 @@ describe('roster snapshot', () => {
 		expect(isComparableSnapshot(snap, ORIGIN)).toBe(true);
 		expect(isComparableSnapshot(snap, 'https://other.sonnyscontrols.com')).toBe(false);
 		expect(isComparableSnapshot({ version: 2 }, ORIGIN)).toBe(false);
+		// A damaged snapshot is not compared (the caller starts a new baseline instead of failing every poll).
+		expect(isComparableSnapshot({ ...snap, rows: [[1, 1, 'a', 'b', null, 99, 0, 0, 1]] }, ORIGIN)).toBe(false);
+		expect(isComparableSnapshot({ ...snap, rows: [[1]] }, ORIGIN)).toBe(false);
 	});
 });
 

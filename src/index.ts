@@ -35,3 +35,5 @@ export type { UndiciTransportOptions } from './transport/undici-transport';
 export { retryDecision, parseRetryAfter, DEFAULT_RETRY_POLICY } from './transport/retry';
 export type { AttemptOutcome, RetryPolicy, RetryVerdict } from './transport/retry';
 export { BO_TEMPLATE_DEFERRED_WARNING } from './operations/create-backoffice-user';
+export { assertLoginAllowed, recordLoginRefusal, loginBackoffMs } from './session/login-backoff';
+export type { CredentialParts, LoginRefusal } from './session/login-backoff';

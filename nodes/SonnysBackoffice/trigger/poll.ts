@@ -1,16 +1,10 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { SonnysBackofficeClient } from '../../../src';
 import { AuthenticationError, LoginSkippedError } from '../../../src/errors';
-import type { EmployeeEvent, EmployeeSummary, RosterSnapshot } from '../../../src/models/api';
-import {
-	assertLoginAllowed,
-	recordLoginRefusal,
-	type CredentialParts,
-	type LoginRefusal,
-} from '../../../src/session/login-backoff';
-import { clientOptions, CREDENTIAL_TYPE } from '../helpers/client';
+import type { EmployeeEvent, EmployeeSummary, RosterSnapshot, SonnysBackofficeClientApi } from '../../../src/models/api';
+import type { CredentialParts, LoginRefusal } from '../../../src/session/login-backoff';
+import { clientOptions, CREDENTIAL_TYPE, loadCore } from '../helpers/client';
 import { toNodeError } from '../helpers/errors';
 import { matches, readFilters, siteCodesFor, type TriggerFilters } from './filters';
 
@@ -43,7 +37,7 @@ function toItem(event: EmployeeEvent): INodeExecutionData {
 }
 
 async function siteCodes(
-	client: SonnysBackofficeClient,
+	client: SonnysBackofficeClientApi,
 	filters: TriggerFilters,
 	state: TriggerState,
 	now: Date,
@@ -99,15 +93,17 @@ export async function pollRoster(this: IPollFunctions): Promise<INodeExecutionDa
 async function pollOnce(this: IPollFunctions, manual: boolean): Promise<INodeExecutionData[][] | null> {
 	const state = this.getWorkflowStaticData('node') as TriggerState;
 	const now = new Date();
-	let client: SonnysBackofficeClient | undefined;
+	let client: SonnysBackofficeClientApi | undefined;
 	let parts: CredentialParts | undefined;
+	// The core client is loaded on first use (helpers/client.ts), never when n8n reads the node's description.
+	const core = loadCore();
 	try {
 		const options = clientOptions(await this.getCredentials(CREDENTIAL_TYPE));
 		const filters = readFilters(this.getNodeParameter('events', []), this.getNodeParameter('filters', {}) as IDataObject);
-		client = new SonnysBackofficeClient(options);
-		parts = { origin: client.baseUrl, username: options.username, password: options.password };
+		client = new core.SonnysBackofficeClient(options);
+		parts = { origin: core.resolveBaseUrl(options.subdomain, options.baseUrl), username: options.username, password: options.password };
 		// A person pressing "Fetch Test Event" may try the credential again; unattended polls may not.
-		if (!manual) assertLoginAllowed(state.loginRefused, parts, now);
+		if (!manual) core.assertLoginAllowed(state.loginRefused, parts, now);
 		const result = await client.pollEmployeeChanges(manual ? null : state.snapshot);
 		const codes = await siteCodes(client, filters, state, now);
 		if (manual) return sample.call(this, result.employees, filters, codes);
@@ -118,7 +114,7 @@ async function pollOnce(this: IPollFunctions, manual: boolean): Promise<INodeExe
 	} catch (error) {
 		const refused = error instanceof AuthenticationError && !(error instanceof LoginSkippedError);
 		if (refused && !manual && parts !== undefined) {
-			state.loginRefused = recordLoginRefusal(state.loginRefused, parts, now) as TriggerState['loginRefused'];
+			state.loginRefused = core.recordLoginRefusal(state.loginRefused, parts, now) as TriggerState['loginRefused'];
 		}
 		throw toNodeError(this.getNode(), error, 0);
 	} finally {

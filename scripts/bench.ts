@@ -9,8 +9,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { SonnysBackofficeClient } from '../src/client';
-import { parseRoster, toEmployeeSummary } from '../src/pages/employee-list';
-import { compareRoster } from '../src/operations/roster-watch';
+import { parseRoster } from '../src/pages/employee-list';
+import { compareRoster, toEmployeeSummary } from '../src/operations/roster-watch';
 import { startEmulator } from '../test/emulator';
 
 interface Row {

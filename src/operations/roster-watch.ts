@@ -5,9 +5,27 @@
 import type { EmployeeChanges, EmployeeEvent, EmployeeSummary, RosterSnapshot } from '../models/api';
 import { diffFields, sameNameSet } from '../models/changes';
 import { compactRoster, expandRow, isComparableSnapshot, sameRow } from '../models/roster-snapshot';
-import { parseRoster, toEmployeeSummary } from '../pages/employee-list';
+import { parseRoster } from '../pages/employee-list';
 import { FULL_ROSTER_PATH } from './employee-index';
 import type { OperationContext } from './context';
+
+/** One parsed roster row (the parser's own field names). */
+type RosterRow = ReturnType<typeof parseRoster>[number];
+
+/** A roster row in the public summary's names (models/api.ts `EmployeeSummary`). */
+export function toEmployeeSummary(row: RosterRow): EmployeeSummary {
+	return {
+		employeeId: row.employeeId,
+		posUserId: row.posUserId,
+		firstName: row.firstName,
+		lastName: row.lastName,
+		phone: row.phoneDigits,
+		sites: row.siteCodes,
+		accessLevel: row.access,
+		departments: row.departments,
+		isActive: row.isActive,
+	};
+}
 
 /** The roster columns an "employee changed" event reports, in this order. */
 export const WATCHED_FIELDS = ['firstName', 'lastName', 'posUserId', 'phone', 'sites', 'accessLevel', 'departments'] as const;

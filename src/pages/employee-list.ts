@@ -4,7 +4,6 @@ import { UnexpectedPageError } from '../errors';
 import { EMPLOYEE_LINK_PATTERN } from './selectors';
 import { classifyPage, describePage } from './page-kind';
 import { cleanText } from './page';
-import type { EmployeeSummary as PublicEmployeeSummary } from '../models/api';
 
 /** Which employees a roster request lists. */
 export type RosterActiveFilter = 'active' | 'inactive' | 'all';
@@ -152,19 +151,4 @@ export function parseRoster(html: string, path = '/employee'): EmployeeSummary[]
 		});
 	}
 	return result;
-}
-
-/** A roster row in the public summary's names (models/api.ts `EmployeeSummary`). */
-export function toEmployeeSummary(row: EmployeeSummary): PublicEmployeeSummary {
-	return {
-		employeeId: row.employeeId,
-		posUserId: row.posUserId,
-		firstName: row.firstName,
-		lastName: row.lastName,
-		phone: row.phoneDigits,
-		sites: row.siteCodes,
-		accessLevel: row.access,
-		departments: row.departments,
-		isActive: row.isActive,
-	};
 }

@@ -26,6 +26,11 @@ const ENTRIES = [
 	{ in: 'src/errors.ts', out: 'dist/errors.js' },
 	{ in: 'src/index.ts', out: 'dist/index.js' },
 	{ in: 'nodes/SonnysBackoffice/SonnysBackoffice.node.ts', out: 'dist/nodes/SonnysBackoffice/SonnysBackoffice.node.js', lean: true },
+	{
+		in: 'nodes/SonnysBackoffice/SonnysBackofficeTrigger.node.ts',
+		out: 'dist/nodes/SonnysBackoffice/SonnysBackofficeTrigger.node.js',
+		lean: true,
+	},
 	{ in: 'credentials/SonnysBackofficeApi.credentials.ts', out: 'dist/credentials/SonnysBackofficeApi.credentials.js', lean: true },
 ];
 

@@ -7,6 +7,8 @@
  * the node into n8n (needs `npx gulp build`). A benchmark, not a test: it asserts nothing.
  *
  *   npm run bench -- --latency-ms 20
+ *   npm run bench -- --trigger        (only the trigger poll on the 5,000-employee tenant)
+ *   npm run bench -- --trigger        (only the trigger poll on the 5,000-employee tenant)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { SonnysBackofficeClient } from '../src/client';
 import type { CreateEmployeeInput } from '../src/models/api';
 import { parseRoster } from '../src/pages/employee-list';
+import { fetchRoster, triggerPoll } from './bench-trigger';
 import type { Transport, TransportRequest, TransportResponse } from '../src/transport/types';
 import { UndiciTransport } from '../src/transport/undici-transport';
 import { startEmulator, type Emulator } from '../test/emulator';
@@ -191,13 +194,7 @@ function printTable(title: string, results: Results): void {
 async function rosterParse(): Promise<{ rows: number; bytes: number; ms: number }> {
 	const emu = await startEmulator({ tenant: 'large', port: 0 });
 	try {
-		const res = await fetch(`${emu.url}/login_check`, {
-			method: 'POST',
-			body: new URLSearchParams({ _username: 'demo-bot', _password: 'demo-password' }),
-			redirect: 'manual',
-		});
-		const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-		const html = await (await fetch(`${emu.url}/employee?limit=10000&active=all`, { headers: { cookie } })).text();
+		const html = await fetchRoster(emu.url);
 		parseRoster(html);
 		const times: number[] = [];
 		let rows = 0;
@@ -227,12 +224,15 @@ function loadCost(): string {
 
 async function main(): Promise<void> {
 	const latencyMs = arg('latency-ms', 0);
+	// `--trigger`: only the trigger poll figures.
+	if (process.argv.includes('--trigger')) return await triggerPoll(latencyMs);
 	console.log(`Emulator latency: ${latencyMs} ms per request. Bytes: response bodies as received (wire) and after decoding.`);
 	printTable('Default tenant (washu: 19 sites, 36 employees)', await benchTenant('washu', latencyMs));
 	printTable('Large tenant (5,000 employees, 60 sites)', await benchTenant('large', latencyMs));
 	const p = await rosterParse();
 	console.log(`\nRoster parse, 5,000-employee tenant: ${p.rows} rows, ${kb(p.bytes)} of HTML, ${p.ms.toFixed(1)} ms (median of 5)`);
 	console.log(`Loading the node and credential files into n8n: ${loadCost()}`);
+	await triggerPoll(latencyMs);
 }
 
 main().catch((err) => {

@@ -13,6 +13,7 @@ import type {
 	DisableEmployeeInput,
 	EmailAvailabilityInput,
 	EmployeeCreated,
+	RosterChanges,
 	EmployeeCreatePreview,
 	EmployeeDisabled,
 	EmployeeReactivated,
@@ -29,6 +30,7 @@ import type {
 	PhoneAvailabilityInput,
 	PosUserIdAvailabilityInput,
 	RefreshOption,
+	RosterSnapshot,
 	Site,
 	SonnysBackofficeClientApi,
 	SonnysBackofficeClientOptions,
@@ -47,6 +49,7 @@ import { listDepartments, listPermissions, listSites } from './operations/discov
 import { EmployeeIndex } from './operations/employee-index';
 import { getEmployee } from './operations/get-employee';
 import { findEmployee, searchEmployees } from './operations/search-employees';
+import { pollEmployeeChanges } from './operations/roster-watch';
 import { SingleFlight } from './operations/single-flight';
 import { parseLoginError } from './pages/login';
 import { redactError, redactText } from './session/redact';
@@ -245,6 +248,16 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 	async isPhoneAvailable(input: PhoneAvailabilityInput): Promise<boolean> {
 		this.assertOpen();
 		return this.run(input, () => isPhoneAvailable(this.ctx, input));
+	}
+
+	/**
+	 * One GET of the full roster (active and inactive employees) compared with `previous`, the snapshot a former
+	 * call returned: new, deactivated, reactivated and changed employees. Without a snapshot of this tenant the read
+	 * is the baseline (no events). Keep `result.snapshot` (JSON) for the next call.
+	 */
+	async pollEmployeeChanges(previous?: RosterSnapshot | null): Promise<RosterChanges> {
+		this.assertOpen();
+		return this.run(undefined, () => pollEmployeeChanges(this.ctx, this.baseUrl, previous));
 	}
 
 	/** Releases the connection pool. Idempotent. Does not log out (the session simply ends). */

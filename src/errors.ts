@@ -121,6 +121,20 @@ export class AuthenticationError extends SonnysBackofficeError {
 	}
 }
 
+/**
+ * No login was attempted: the same credential was refused recently and the caller backs off (the polling trigger,
+ * `session/login-backoff.ts`). Nothing was sent.
+ */
+export class LoginSkippedError extends AuthenticationError {
+	/** When a login with the same credential will be tried again. */
+	readonly retryAfter: Date;
+
+	constructor(message: string, retryAfter: Date) {
+		super(message);
+		this.retryAfter = retryAfter;
+	}
+}
+
 /** Backoffice answered with something the client cannot accept (HTTP 5xx, a refused write, a changed page). */
 export class BackofficeServerError extends SonnysBackofficeError {
 	/** HTTP status, when the failure came from one response. */

@@ -18,6 +18,7 @@ export {
 	NotFoundError,
 	AmbiguousMatchError,
 	AuthenticationError,
+	LoginSkippedError,
 	BackofficeServerError,
 	UnexpectedPageError,
 	RejectedByServerError,
@@ -34,3 +35,5 @@ export { UndiciTransport } from './transport/undici-transport';
 export type { UndiciTransportOptions } from './transport/undici-transport';
 export { retryDecision, parseRetryAfter, DEFAULT_RETRY_POLICY } from './transport/retry';
 export type { AttemptOutcome, RetryPolicy, RetryVerdict } from './transport/retry';
+export { assertLoginAllowed, recordLoginRefusal, loginBackoffMs } from './session/login-backoff';
+export type { CredentialParts, LoginRefusal } from './session/login-backoff';

@@ -295,6 +295,57 @@ export interface Site {
 	regionName: string | null;
 }
 
+/** What happened to an employee between two roster reads. */
+export type EmployeeEventType = 'newEmployee' | 'employeeDeactivated' | 'employeeReactivated' | 'employeeChanged';
+
+/** One event of {@link SonnysBackofficeClientApi.pollEmployeeChanges}: the employee as now, and what changed. */
+export interface EmployeeEvent {
+	event: EmployeeEventType;
+	/** The employee as the roster shows it now. */
+	employee: EmployeeSummary;
+	/**
+	 * `{ from, to }` per changed field (models/changes.ts): `isActive` for (de)activations; the roster columns
+	 * (`firstName`, `lastName`, `posUserId`, `phone`, `sites`, `accessLevel`, `departments`) for changes.
+	 * Absent for new employees.
+	 */
+	changes?: Record<string, { from: unknown; to: unknown }>;
+	/**
+	 * The employee as the previous read showed it (absent for new employees), so that a filter can match what an
+	 * employee was as well as what it is (someone moved away from a site).
+	 */
+	previous?: EmployeeSummary;
+}
+
+/**
+ * The compact roster snapshot a poll compares with (JSON-safe, for n8n's workflow static data). Treat as opaque;
+ * `version` changes when the layout does.
+ */
+export interface RosterSnapshot {
+	version: 1;
+	/** The Backoffice origin the roster came from: a snapshot of another tenant is never compared. */
+	origin: string;
+	/** Repeated strings (site lists, access levels, department lists), referenced by index from `rows`. */
+	strings: string[];
+	/**
+	 * One row per employee, by ascending employee id:
+	 * `[employeeId, posUserId, firstName, lastName, phone, sitesRef, accessRef, departmentsRef, active]`
+	 * (`active` 1 or 0). An employee who vanished from the roster (no site left, protocol E.13) stays, with no sites.
+	 */
+	rows: Array<[number, number | null, string, string, string | null, number, number, number, 0 | 1]>;
+}
+
+/** Result of `pollEmployeeChanges`. */
+export interface RosterChanges {
+	/** True when no comparable previous snapshot was given: this read is the baseline and `events` is empty. */
+	baseline: boolean;
+	/** Events, by ascending employee id; a (de)activation comes before a change of the same employee. */
+	events: EmployeeEvent[];
+	/** The snapshot to keep for the next poll. */
+	snapshot: RosterSnapshot;
+	/** Every employee of this read (active and inactive), by ascending employee id. */
+	employees: EmployeeSummary[];
+}
+
 /** A department option of the employee form (protocol A.3). */
 export interface Department {
 	id: number;
@@ -368,6 +419,11 @@ export interface SonnysBackofficeClientApi {
 	isPosUserIdAvailable(input: PosUserIdAvailabilityInput): Promise<boolean>;
 	isEmailAvailable(input: EmailAvailabilityInput): Promise<boolean>;
 	isPhoneAvailable(input: PhoneAvailabilityInput): Promise<boolean>;
+	/**
+	 * One full-roster read (active and inactive employees) compared with `previous`: who is new, deactivated,
+	 * reactivated or changed. Without a comparable `previous` the read is the baseline (no events).
+	 */
+	pollEmployeeChanges(previous?: RosterSnapshot | null): Promise<RosterChanges>;
 	/** Release the connection pool. Idempotent. Also `[Symbol.asyncDispose]`. */
 	close(): Promise<void>;
 }

@@ -26,7 +26,7 @@ async function search(ctx: OperationContext, v: ValidatedSearchEmployees): Promi
 				(v.active === 'all' || r.isActive === (v.active === 'active')),
 		)
 		.slice(0, v.limit)
-		.map(toSummary);
+		.map(toEmployeeSummary);
 }
 
 /**
@@ -55,7 +55,8 @@ export async function findEmployee(ctx: OperationContext, input: FindEmployeeInp
 	);
 }
 
-function toSummary(r: RosterRow): EmployeeSummary {
+/** A roster row as the public summary (searches and the trigger's roster watch). */
+export function toEmployeeSummary(r: RosterRow): EmployeeSummary {
 	return {
 		employeeId: r.employeeId,
 		posUserId: r.posUserId,

@@ -74,12 +74,15 @@ const LIST_ITEM = /<li\b[^>]*>([\s\S]*?)<\/li\s*>/gi;
 const CHECK_ICON = /<i\b[^>]*\bclass\s*=\s*["'](?:[^"']*\s)?fa-check(?=[\s"'])/i;
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
-/** The roster `<table>` markup only: parsing 5,000 rows must not parse the 130 KB sidebar too. */
-function rosterTableHtml(html: string): string | undefined {
+/**
+ * The roster `<table>` markup only: parsing 5,000 rows must not parse the 130 KB sidebar too. `null` when the table
+ * is not closed (a cut response): a partial roster would read as employees gone.
+ */
+function rosterTableHtml(html: string): string | null | undefined {
 	const start = TABLE_START.exec(html);
 	if (!start) return undefined;
 	const end = html.indexOf('</table>', start.index);
-	return html.slice(start.index, end < 0 ? html.length : end + '</table>'.length);
+	return end < 0 ? null : html.slice(start.index, end + '</table>'.length);
 }
 
 /** Text content of a cell fragment: tags dropped, entities decoded, whitespace collapsed. */
@@ -109,6 +112,7 @@ export function parseRoster(html: string, path = '/employee'): RosterRow[] {
 	if (classifyPage(html) !== 'app') throw new UnexpectedPageError(path, describePage(html));
 	const table = rosterTableHtml(html);
 	if (table === undefined) throw new UnexpectedPageError(path, 'an application page without the employee table (table.table-employees-list)');
+	if (table === null) throw new UnexpectedPageError(path, 'an employee table that is not closed (a cut response)');
 	const result: RosterRow[] = [];
 	for (const row of table.matchAll(ROW)) {
 		const content = row[1];

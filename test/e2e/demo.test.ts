@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { loadWorkflows } from '../../scripts/n8n/fixtures.mjs';
 import { freePort, N8nRest, OWNER } from '../../scripts/n8n/instance.mjs';
 import { repoRoot } from '../../scripts/n8n/package.mjs';
 import { e2eEnv } from './env';
@@ -80,7 +81,9 @@ describe('npm start', () => {
 		const rest = new N8nRest(url);
 		await rest.ok('POST', '/rest/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
 		const workflows = (await rest.ok('GET', '/rest/workflows')) as Array<{ id: string; name: string }>;
-		expect(workflows.map((w) => w.id).sort()).toEqual(['sboBulkOnboard01', 'sboOffboardHook1', 'sboOnboardForm01', 'sboPreflight0001']);
+		// Every example workflow of fixtures/workflows/, e.g. sboOnboardForm01 ... sboManagerAlert1.
+		expect(workflows.map((w) => w.id).sort()).toEqual(loadWorkflows().map((w) => w.id).sort());
+		expect(workflows.map((w) => w.id)).toEqual(expect.arrayContaining(['sboOnboardForm01', 'sboManagerAlert1']));
 	});
 
 	it('serves the published form and webhook against its emulator', async () => {

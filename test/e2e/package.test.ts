@@ -51,6 +51,7 @@ describe('the packed package', () => {
 			expect(files).toContain(wanted);
 		}
 		expect(files).toContain('dist/nodes/SonnysBackoffice/SonnysBackoffice.node.json');
+		expect(files).toContain('dist/nodes/SonnysBackoffice/SonnysBackofficeTrigger.node.json');
 		expect(files.filter((f) => f.endsWith('.svg')).length).toBeGreaterThanOrEqual(2);
 		expect(files.some((f) => /emulator|fixtures|\.test\.|tenants/.test(f))).toBe(false);
 	});

@@ -38,8 +38,8 @@ import type {
 const root = path.resolve(__dirname, '../..');
 // One copy of n8n-workflow for the harness, n8n-core and the bundle (which `require`s it): the CommonJS builds.
 const requireCjs = createRequire(path.join(root, 'package.json'));
-const core = requireCjs('n8n-core') as typeof N8nCore;
-const workflowLib = requireCjs('n8n-workflow') as typeof N8nWorkflow;
+export const core = requireCjs('n8n-core') as typeof N8nCore;
+export const workflowLib = requireCjs('n8n-workflow') as typeof N8nWorkflow;
 
 /** The type name n8n gives the node: `<package name>.<description.name>`. */
 export const NODE_TYPE = 'n8n-nodes-sonnys-backoffice.sonnysBackoffice';
@@ -66,10 +66,9 @@ async function buildPrivatePackage(): Promise<string> {
 	const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
 		n8n: { nodes: string[]; credentials: string[] };
 	};
-	const entries = [
-		{ in: 'nodes/SonnysBackoffice/SonnysBackoffice.node.ts', out: pkg.n8n.nodes[0] },
-		{ in: 'credentials/SonnysBackofficeApi.credentials.ts', out: pkg.n8n.credentials[0] },
-	];
+	// dist/<dir>/<Name>.js is built from <dir>/<Name>.ts, as the gulpfile's entries say.
+	const source = (out: string) => out.replace(/^dist\//, '').replace(/\.js$/, '.ts');
+	const entries = [...pkg.n8n.nodes, ...pkg.n8n.credentials].map((out) => ({ in: source(out), out }));
 	try {
 		await bundle(esbuild, dir, entries);
 	} catch (error) {
@@ -191,7 +190,7 @@ class TestCredentialsHelper implements ICredentialsHelper {
 	}
 }
 
-function additionalData(
+export function additionalData(
 	credentials: ICredentialDataDecryptedObject,
 	hooks?: N8nCore.ExecutionLifecycleHooks,
 ): IWorkflowExecuteAdditionalData {

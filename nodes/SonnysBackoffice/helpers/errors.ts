@@ -38,6 +38,10 @@ const FIELD_LABELS: Record<string, string> = {
 	linkToEmployeeEmail: 'Employee Email',
 	subdomain: 'Subdomain',
 	baseUrl: 'Base URL Override',
+	// Sonny's Backoffice Trigger
+	events: 'Trigger On',
+	sites: 'Sites',
+	accessLevels: 'Access Levels',
 };
 
 const REMOTE_HINTS: Partial<Record<string, string>> = {

@@ -1,3 +1,4 @@
 export * as credentialTest from './credentialTest';
 export * as listSearch from './listSearch';
 export * as loadOptions from './loadOptions';
+export * as triggerLoadOptions from './triggerLoadOptions';

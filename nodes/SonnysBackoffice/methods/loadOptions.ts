@@ -1,25 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import type { PermissionScope } from '../../../src/models/api';
-import { CREDENTIAL_TYPE, withClient } from '../helpers/client';
-import { toNodeError } from '../helpers/errors';
 import { ALL_SITES } from '../helpers/values';
-
-async function load<T>(
-	fns: ILoadOptionsFunctions,
-	fn: (client: Parameters<Parameters<typeof withClient>[1]>[0]) => Promise<T>,
-): Promise<T> {
-	const credentials = await fns.getCredentials(CREDENTIAL_TYPE);
-	try {
-		return await withClient(credentials, fn);
-	} catch (error) {
-		throw toNodeError(fns.getNode(), error, 0);
-	}
-}
-
-function byName(a: INodePropertyOptions, b: INodePropertyOptions): number {
-	return a.name.localeCompare(b.name, 'en', { numeric: true, sensitivity: 'base' });
-}
+import { byName, load, templates } from './load';
 
 /**
  * "All Sites" (value `__all__`) first, then every site in alphabetical order, valued by name; the description
@@ -44,11 +26,6 @@ export async function getDepartments(this: ILoadOptionsFunctions): Promise<INode
 	return departments.map((d) => ({ name: d.name, value: d.name })).sort(byName);
 }
 
-async function templates(fns: ILoadOptionsFunctions, scope: PermissionScope): Promise<INodePropertyOptions[]> {
-	const list = await load(fns, async (client) => await client.listPermissions({ scope }));
-	return list.map((t) => ({ name: t.name, value: t.name })).sort(byName);
-}
-
 export async function getPosPermissionTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await templates(this, 'pos');
 }
@@ -56,3 +33,4 @@ export async function getPosPermissionTemplates(this: ILoadOptionsFunctions): Pr
 export async function getBackofficePermissionTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await templates(this, 'backoffice');
 }
+

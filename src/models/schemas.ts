@@ -66,6 +66,8 @@ export interface ValidatedCreateEmployee {
 	backofficePassword?: string;
 	/** Validate and read, write nothing. */
 	dryRun: boolean;
+	/** Skip downloading the roster for the phone pre-flight (see `CreateEmployeeInput.skipPhonePreflight`). */
+	skipPhonePreflight: boolean;
 }
 
 /**
@@ -113,6 +115,7 @@ const createEmployeeShape = z.strictObject({
 	backofficeUsername: optional(username),
 	backofficePassword: password.nullish(),
 	dryRun: z.boolean().nullish(),
+	skipPhonePreflight: z.boolean().nullish(),
 });
 
 function finishCreateEmployee(v: z.output<typeof createEmployeeShape>): ValidatedCreateEmployee {
@@ -150,6 +153,7 @@ function finishCreateEmployee(v: z.output<typeof createEmployeeShape>): Validate
 		departments,
 		requiresBackoffice,
 		dryRun: v.dryRun ?? false,
+		skipPhonePreflight: v.skipPhonePreflight ?? false,
 	};
 	if (v.posPin !== undefined && v.posPin !== null) out.posPin = v.posPin;
 	if (v.adpEmployeeId !== undefined) out.adpEmployeeId = v.adpEmployeeId;

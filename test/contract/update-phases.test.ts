@@ -110,3 +110,14 @@ describe('a failure after an earlier phase says what was applied; nothing is re-
 		expect(s.emu.requests.filter((x) => x.path === '/employee/compensation/update')).toHaveLength(1);
 	});
 });
+
+describe('by e-mail', () => {
+	it('a wage change by e-mail confirms the holder on the edit page before writing', async () => {
+		const s = await warm();
+		const e = s.emu.state.getEmployee(103)!;
+		const from = s.emu.requests.length;
+		const r = await s.client.updateEmployee({ email: e.email.toUpperCase(), changes: { wageRate: '14.00' } });
+		expect(routes(since(s.emu, from))).toEqual(['GET /employee/edit/103', 'GET /employee/compensation/103', 'POST /employee/compensation/update', 'GET /employee/compensation/103']);
+		expect(r).toMatchObject({ employeeId: 103, posUserId: 1008, changesApplied: ['compensation'] });
+	});
+});

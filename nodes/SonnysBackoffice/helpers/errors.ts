@@ -34,6 +34,8 @@ const FIELD_LABELS: Record<string, string> = {
 	username: 'Username',
 	password: 'Password',
 	employee: 'Employee',
+	changes: 'Update Fields',
+	wageEffectiveDate: 'Wage Effective Date',
 	linkToEmployeePosUserId: 'Employee POS User ID',
 	linkToEmployeeEmail: 'Employee Email',
 	subdomain: 'Subdomain',

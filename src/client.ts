@@ -29,7 +29,7 @@ import type {
 	SonnysBackofficeClientOptions,
 } from './models/api';
 import { CLIENT_DEFAULTS, resolveBaseUrl } from './models/client-options';
-import { validateClientOptions, validateListPermissions } from './models/schemas';
+import { validateClientOptions, validateListPermissions, validateRefreshOption } from './models/schemas';
 import { isEmailAvailable, isPhoneAvailable, isPosUserIdAvailable } from './operations/availability';
 import type { OperationContext } from './operations/context';
 import { createBackofficeUser } from './operations/create-backoffice-user';
@@ -184,15 +184,15 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 	}
 
 	/** Every site the bot user can see (cached; shares one GET with `listDepartments`). */
-	async listSites(options: RefreshOption = {}): Promise<Site[]> {
+	async listSites(options?: RefreshOption): Promise<Site[]> {
 		this.assertOpen();
-		return this.run(options, () => listSites(this.ctx, options.refresh === true));
+		return this.run(options, async () => listSites(this.ctx, validateRefreshOption(options).refresh));
 	}
 
 	/** Every department (cached; shares one GET with `listSites`). */
-	async listDepartments(options: RefreshOption = {}): Promise<Department[]> {
+	async listDepartments(options?: RefreshOption): Promise<Department[]> {
 		this.assertOpen();
-		return this.run(options, () => listDepartments(this.ctx, options.refresh === true));
+		return this.run(options, async () => listDepartments(this.ctx, validateRefreshOption(options).refresh));
 	}
 
 	/** POS or Backoffice permission templates (cached per scope). */

@@ -13,6 +13,7 @@ import {
 	date,
 	email,
 	fail,
+	INPUT_LIMITS,
 	keysOf,
 	money,
 	optional,
@@ -21,6 +22,7 @@ import {
 	password,
 	permissionName,
 	phone,
+	phoneDigits,
 	pin,
 	posUserId,
 	refuse,
@@ -75,8 +77,8 @@ export interface ValidatedCreateEmployee {
  * refuses exactly what a create refuses.
  */
 export const employeeFieldRules = {
-	firstName: requiredText(50),
-	lastName: requiredText(100),
+	firstName: requiredText(INPUT_LIMITS.firstName),
+	lastName: requiredText(INPUT_LIMITS.lastName),
 	phone,
 	email,
 	wageRate: money,
@@ -85,8 +87,8 @@ export const employeeFieldRules = {
 	posPin: pin,
 	department: requiredText(100),
 	/** Maximum lengths of the optional texts (the form's maxlength). */
-	adpEmployeeIdMaxLength: 32,
-	emergencyContactNameMaxLength: 100,
+	adpEmployeeIdMaxLength: INPUT_LIMITS.adpEmployeeId,
+	emergencyContactNameMaxLength: INPUT_LIMITS.emergencyContactName,
 	/** 9 or 10 digits once symbols are stripped (like `phone`). */
 	emergencyContactPhone: phone,
 } as const;
@@ -106,11 +108,14 @@ const createEmployeeShape = z.strictObject({
 	departments: z.array(employeeFieldRules.department).nullish(),
 	adpEmployeeId: optionalText(employeeFieldRules.adpEmployeeIdMaxLength),
 	emergencyContactName: optionalText(employeeFieldRules.emergencyContactNameMaxLength),
-	emergencyContactPhone: z.string().nullish().transform((s, ctx) => {
-		if (s === undefined || s === null || s.trim() === '') return undefined;
-		const parsed = employeeFieldRules.emergencyContactPhone.safeParse(s);
-		return parsed.success ? parsed.data : fail(ctx, parsed.error.issues[0].message);
-	}),
+	emergencyContactPhone: z
+		.string()
+		.nullish()
+		.transform((s, ctx) => {
+			if (s === undefined || s === null || s.trim() === '') return undefined;
+			const p = phoneDigits(s);
+			return 'problem' in p ? fail(ctx, p.problem) : p.digits;
+		}),
 	requiresBackoffice: z.boolean().nullish(),
 	backofficeUsername: optional(username),
 	backofficePassword: password.nullish(),

@@ -13,9 +13,8 @@ import type { OperationContext } from './context';
 import { assertUsernameFree, createLinkedUser } from './create-backoffice-user';
 import { findByPosUserId, readEditPage } from './employee-lookup';
 import { loadCreatePage, loadPosTemplates, resolveDepartments, resolveTemplate } from './discovery';
-import { withMessagePrefix } from './error-context';
 import { reconcileLostInsert } from './reconcile';
-import { idFromLocation, isAmbiguousFailure, rejectionFromResponse, sameSet } from './write-outcome';
+import { afterAcceptedWrite, idFromLocation, isAmbiguousFailure, rejectionFromResponse, sameSet } from './write-outcome';
 
 type Validated = ReturnType<typeof validateCreateEmployee>;
 
@@ -95,7 +94,7 @@ async function create(ctx: OperationContext, v: Validated): Promise<EmployeeCrea
 		}
 		await applyPosTemplate(ctx, employeeId, template, pos.schema, warnings);
 	} catch (err) {
-		throw withMessagePrefix(err, `${created}, but the create did not finish: `, `employee ${employeeId} was created`);
+		throw afterAcceptedWrite(err, `${created}, but the create did not finish: `, `employee ${employeeId} was created`);
 	}
 
 	const result: EmployeeCreated = {
@@ -121,7 +120,7 @@ async function create(ctx: OperationContext, v: Validated): Promise<EmployeeCrea
 			password: v.backofficePassword,
 			email: v.email,
 		}).catch((err: unknown) => {
-			throw withMessagePrefix(err, `${created} with its permissions, but its Backoffice user was not: `);
+			throw afterAcceptedWrite(err, `${created} with its permissions, but its Backoffice user was not: `);
 		});
 		result.backofficeUserId = user.userId;
 		result.backofficeUsername = v.backofficeUsername;

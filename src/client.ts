@@ -1,5 +1,10 @@
 import { SonnysBackofficeError } from './errors';
 import type {
+	BackofficeUser,
+	BackofficeUserAccessUpdated,
+	BackofficeUserSummary,
+	GetBackofficeUserInput,
+	UpdateBackofficeUserAccessInput,
 	BackofficeUserCreated,
 	CreateBackofficeUserInput,
 	CreateEmployeeDryRunInput,
@@ -32,7 +37,9 @@ import { CLIENT_DEFAULTS, resolveBaseUrl } from './models/client-options';
 import { validateClientOptions, validateListPermissions, validateRefreshOption } from './models/schemas';
 import { isEmailAvailable, isPhoneAvailable, isPosUserIdAvailable } from './operations/availability';
 import type { OperationContext } from './operations/context';
+import { getBackofficeUser, listBackofficeUsers } from './operations/backoffice-users';
 import { createBackofficeUser } from './operations/create-backoffice-user';
+import { updateBackofficeUserAccess } from './operations/update-backoffice-user-access';
 import { createEmployee } from './operations/create-employee';
 import { disableEmployee } from './operations/disable-employee';
 import { reactivateEmployee, updateEmployee } from './operations/update-employee';
@@ -181,6 +188,24 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 	async createBackofficeUser(input: CreateBackofficeUserInput): Promise<BackofficeUserCreated> {
 		this.assertOpen();
 		return this.run(input, () => createBackofficeUser(this.ctx, input));
+	}
+
+	/** A Backoffice user with its template, tokens and accessible sites, by userId, username or linked employee. */
+	async getBackofficeUser(input: GetBackofficeUserInput): Promise<BackofficeUser> {
+		this.assertOpen();
+		return this.run(input, () => getBackofficeUser(this.ctx, input));
+	}
+
+	/** The Backoffice users of `/user`, inactive included. */
+	async listBackofficeUsers(): Promise<BackofficeUserSummary[]> {
+		this.assertOpen();
+		return this.run(undefined, () => listBackofficeUsers(this.ctx));
+	}
+
+	/** Changes a Backoffice user's template and/or accessible sites; `dryRun` plans without posting. */
+	async updateBackofficeUserAccess(input: UpdateBackofficeUserAccessInput): Promise<BackofficeUserAccessUpdated> {
+		this.assertOpen();
+		return this.run(input, () => updateBackofficeUserAccess(this.ctx, input));
 	}
 
 	/** Every site the bot user can see (cached; shares one GET with `listDepartments`). */

@@ -4,6 +4,15 @@
  * in camelCase. Zod schemas in `src/models/` validate these inputs; keep both in step.
  */
 import type Decimal from 'decimal.js';
+import type {
+	BackofficeUser,
+	BackofficeUserAccessUpdated,
+	BackofficeUserSummary,
+	GetBackofficeUserInput,
+	UpdateBackofficeUserAccessInput,
+} from './backoffice-user-api';
+
+export type * from './backoffice-user-api';
 import type { Employee, EmployeeSummary, FindEmployeeInput, GetEmployeeInput, SearchEmployeesInput } from './employee';
 import type { EmployeeRefInput } from './employee-ref';
 import type { Changes, PlannedRequest } from './changes';
@@ -76,6 +85,13 @@ export interface CreateEmployeeInput {
 	/** Generated (12 characters) when absent. */
 	backofficePassword?: string;
 	/**
+	 * Backoffice permission template of the linked user (the `permission` above is the POS template). Unknown names
+	 * follow `onUnknownPermission`. When absent the user gets its sites but no Backoffice permission (a warning says so).
+	 */
+	backofficePermission?: string;
+	/** Sites the Backoffice user can access: names or `'all'`. Default: the employee's `availableSites`. */
+	backofficeSites?: string[] | 'all';
+	/**
 	 * Skip the phone pre-flight's download of the whole roster (default false: the full pre-flight, as the reference
 	 * library does). Backoffice has no phone filter, so on a large tenant the check costs the full roster (~9.7 MB on
 	 * 5,000 employees) on a cold client. When skipped, a roster already cached by this client is still consulted, and
@@ -123,6 +139,10 @@ export interface EmployeeCreated {
 	backofficeUsername?: string;
 	/** The Backoffice password (given or generated). Backoffice never shows it again. */
 	backofficePassword?: string;
+	/** The Backoffice template the read-back shows (null: no template's token set matches). */
+	backofficePermissionApplied?: string | null;
+	/** The Backoffice user's accessible sites as read back. */
+	backofficeSitesGranted?: string[] | 'all';
 	/** Name of the POS template applied (after any fallback). */
 	permissionApplied: string;
 	/** Site names granted, as read back from Backoffice. */
@@ -165,7 +185,7 @@ export interface CreateBackofficeUserInput {
 	/** `^[A-Za-z]\w{2,63}$` */
 	username: string;
 	email: string;
-	/** Backoffice template name (recorded, not applied in Milestone 1). */
+	/** Backoffice template name, case-insensitive; applied right after the insert. Unknown names follow `onUnknownPermission`. */
 	permission: string;
 	/** Generated (12 characters) when absent. */
 	password?: string;
@@ -173,7 +193,7 @@ export interface CreateBackofficeUserInput {
 	linkToEmployeeEmail?: string;
 	firstName?: string;
 	lastName?: string;
-	/** Recorded in the result, not applied in Milestone 1. Default 'all'. */
+	/** Sites the user can access (names or `'all'`), applied right after the insert. Default 'all'. */
 	availableSites?: string[] | 'all';
 }
 
@@ -185,7 +205,9 @@ export interface BackofficeUserCreated {
 	password: string;
 	email: string;
 	linkedEmployeeId?: number;
+	/** The template the read-back shows (the requested one, or its fallback). */
 	permissionApplied: string;
+	/** Accessible sites as read back: names (sorted) or `'all'`. */
 	sitesGranted: string[] | 'all';
 	warnings: string[];
 }
@@ -266,6 +288,9 @@ export interface SonnysBackofficeClientApi {
 	updateEmployee(input: UpdateEmployeeInput): Promise<EmployeeUpdated>;
 	reactivateEmployee(input: ReactivateEmployeeInput): Promise<EmployeeReactivated>;
 	createBackofficeUser(input: CreateBackofficeUserInput): Promise<BackofficeUserCreated>;
+	getBackofficeUser(input: GetBackofficeUserInput): Promise<BackofficeUser>;
+	listBackofficeUsers(): Promise<BackofficeUserSummary[]>;
+	updateBackofficeUserAccess(input: UpdateBackofficeUserAccessInput): Promise<BackofficeUserAccessUpdated>;
 	listSites(options?: RefreshOption): Promise<Site[]>;
 	listDepartments(options?: RefreshOption): Promise<Department[]>;
 	listPermissions(options: ListPermissionsInput): Promise<Permission[]>;

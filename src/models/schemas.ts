@@ -66,6 +66,10 @@ export interface ValidatedCreateEmployee {
 	requiresBackoffice: boolean;
 	backofficeUsername?: string;
 	backofficePassword?: string;
+	/** Backoffice template name (only with requiresBackoffice). */
+	backofficePermission?: string;
+	/** Backoffice user's sites (only with requiresBackoffice); default the employee's `availableSites`. */
+	backofficeSites?: string[] | 'all';
 	/** Validate and read, write nothing. */
 	dryRun: boolean;
 	/** Skip downloading the roster for the phone pre-flight (see `CreateEmployeeInput.skipPhonePreflight`). */
@@ -119,6 +123,8 @@ const createEmployeeShape = z.strictObject({
 	requiresBackoffice: z.boolean().nullish(),
 	backofficeUsername: optional(username),
 	backofficePassword: password.nullish(),
+	backofficePermission: optional(permissionName),
+	backofficeSites: siteNames.optional(),
 	dryRun: z.boolean().nullish(),
 	skipPhonePreflight: z.boolean().nullish(),
 });
@@ -167,6 +173,10 @@ function finishCreateEmployee(v: z.output<typeof createEmployeeShape>): Validate
 	if (requiresBackoffice) {
 		out.backofficeUsername = v.backofficeUsername;
 		if (v.backofficePassword !== undefined && v.backofficePassword !== null) out.backofficePassword = v.backofficePassword;
+		if (v.backofficePermission !== undefined) out.backofficePermission = v.backofficePermission;
+		out.backofficeSites = v.backofficeSites ?? v.availableSites;
+	} else if (v.backofficePermission !== undefined || v.backofficeSites !== undefined) {
+		refuse(v.backofficePermission !== undefined ? 'backofficePermission' : 'backofficeSites', 'is only used with requiresBackoffice: true');
 	}
 	return out;
 }

@@ -95,7 +95,7 @@ export function unexplainedAnswer(err: unknown): { status: number; retryAfter?: 
 }
 
 /** A redirect back to the form that carries the refused submission (protocol A.0). */
-function isBounce(location: string): boolean {
+export function isBounce(location: string): boolean {
 	return /[?&]actionXfer=/.test(location);
 }
 

@@ -18,7 +18,7 @@ import {
 import type { AttemptOutcome } from '../transport/retry';
 import type { OperationContext } from './context';
 import { withMessagePrefix } from './error-context';
-import { isAmbiguousFailure, rejectionFromResponse, unexplainedAnswer } from './write-answer';
+import { isAmbiguousFailure, isBounce, rejectionFromResponse, unexplainedAnswer } from './write-answer';
 
 export {
 	errorFromFlash,
@@ -88,7 +88,8 @@ export async function postThenReadBack<R>(ctx: OperationContext, u: CheckedUpdat
 async function postOnce(ctx: OperationContext, u: Pick<CheckedUpdate<unknown>, 'path' | 'pairs' | 'successPath' | 'action'>): Promise<Error | undefined> {
 	try {
 		const res = await ctx.session.post(u.path, u.pairs);
-		if (res.location?.split('?')[0] !== u.successPath) throw await rejectionFromResponse(ctx, u.action, res, {});
+		// A bounce to the success path with `actionXfer` is a refusal too ("Unable to locate user" -> /user?actionXfer=).
+		if (res.location?.split('?')[0] !== u.successPath || isBounce(res.location)) throw await rejectionFromResponse(ctx, u.action, res, {});
 		return undefined;
 	} catch (err) {
 		if (!isAmbiguousFailure(err)) throw err;

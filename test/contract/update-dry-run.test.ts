@@ -54,7 +54,7 @@ describe('dry runs write nothing and plan exactly what the real run does', () =>
 		const plan = await s.client.createEmployee({ ...hire, dryRun: true });
 		expect(postsOf(s.emu, from)).toEqual([]);
 		expect(s.emu.state.findEmployeeByPosUserId(hire.posUserId)).toBeUndefined();
-		expect(plan.plannedRequests.map((p) => p.path)).toEqual(['/employee/insert', '/employee/permissions/update', '/user/insert']);
+		expect(plan.plannedRequests.map((p) => p.path)).toEqual(['/employee/insert', '/employee/permissions/update', '/user/insert', '/user/permissions/update']);
 		expect(plan.changes.posPin).toEqual({ from: '*****', to: '*****' });
 		expect(JSON.stringify(plan)).not.toContain('13579');
 		const at = s.emu.requests.length;

@@ -195,7 +195,7 @@ const disableShape = z.strictObject({ ...employeeRefFields, dryRun: z.boolean().
 
 /** Validate `disableEmployee` input: exactly one of `posUserId` / `email` / `employeeId` (B.5, B.9). */
 export function validateDisableEmployee(input: unknown): ValidatedDisableEmployee {
-	return parseWith(disableShape, input, keysOf(disableShape), (v) => ({ ...pickEmployeeRef(v), dryRun: v.dryRun ?? false }));
+	return parseWith(disableShape, input, keysOf(disableShape), (v) => ({ ...pickEmployeeRef(v, input), dryRun: v.dryRun ?? false }));
 }
 
 export { validateCreateBackofficeUser, type ValidatedCreateBackofficeUser } from './backoffice-user-schema';

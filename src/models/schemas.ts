@@ -91,8 +91,8 @@ export const employeeFieldRules = {
 	posPin: pin,
 	department: requiredText(100),
 	/** Maximum lengths of the optional texts (the form's maxlength). */
-	adpEmployeeIdMaxLength: 32,
-	emergencyContactNameMaxLength: 100,
+	adpEmployeeIdMaxLength: INPUT_LIMITS.adpEmployeeId,
+	emergencyContactNameMaxLength: INPUT_LIMITS.emergencyContactName,
 	/** 9 or 10 digits once symbols are stripped (like `phone`). */
 	emergencyContactPhone: phone,
 } as const;
@@ -112,11 +112,14 @@ const createEmployeeShape = z.strictObject({
 	departments: z.array(employeeFieldRules.department).nullish(),
 	adpEmployeeId: optionalText(employeeFieldRules.adpEmployeeIdMaxLength),
 	emergencyContactName: optionalText(employeeFieldRules.emergencyContactNameMaxLength),
-	emergencyContactPhone: z.string().nullish().transform((s, ctx) => {
-		if (s === undefined || s === null || s.trim() === '') return undefined;
-		const parsed = employeeFieldRules.emergencyContactPhone.safeParse(s);
-		return parsed.success ? parsed.data : fail(ctx, parsed.error.issues[0].message);
-	}),
+	emergencyContactPhone: z
+		.string()
+		.nullish()
+		.transform((s, ctx) => {
+			if (s === undefined || s === null || s.trim() === '') return undefined;
+			const p = phoneDigits(s);
+			return 'problem' in p ? fail(ctx, p.problem) : p.digits;
+		}),
 	requiresBackoffice: z.boolean().nullish(),
 	backofficeUsername: optional(username),
 	backofficePassword: password.nullish(),

@@ -45,7 +45,7 @@ const sonnysNodes = loadWorkflows().flatMap((wf) =>
 describe('example workflows vs the node description', () => {
 	it('every workflow has Sonny\'s nodes and a unique id', () => {
 		const workflows = loadWorkflows();
-		expect(workflows.length).toBeGreaterThanOrEqual(5);
+		expect(workflows.length).toBeGreaterThanOrEqual(6);
 		expect(new Set(workflows.map((w) => w.id)).size).toBe(workflows.length);
 		expect(sonnysNodes.length).toBeGreaterThanOrEqual(8);
 		expect(sonnysNodes.some(({ node }) => node.type === TRIGGER_TYPE)).toBe(true);

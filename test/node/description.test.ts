@@ -79,7 +79,7 @@ describe('node description, as n8n loads it from the build', () => {
 			);
 		const common = { backofficeUser: ['Create', 'Get', 'Get Many', 'Update Access'], department: ['Get Many'], permissionTemplate: ['Get Many'], site: ['Get Many'] };
 		expect(operations(1)).toEqual({ ...common, employee: ['Check Availability', 'Create', 'Disable'] });
-		expect(operations(2)).toEqual({ ...common, employee: ['Check Availability', 'Create', 'Disable', 'Get', 'Get Many'] });
+		expect(operations(2)).toEqual({ ...common, employee: ['Check Availability', 'Create', 'Disable', 'Get', 'Get Many', 'Reactivate', 'Update'] });
 	});
 
 	it('the subtitle shows the labels of the operation and the resource', () => {
@@ -145,9 +145,12 @@ describe('node description, as n8n loads it from the build', () => {
 			expect(notice.displayName).toMatch(/generated/);
 			expect(notice.displayName).toMatch(/Backoffice never shows (it|them) again/);
 		}
-		const secrets = allProperties(bed.pkg.nodeType.description.properties).filter((p) =>
+		const secretFields = allProperties(bed.pkg.nodeType.description.properties).filter((p) =>
 			['posPin', 'password', 'backofficePassword'].includes(p.name),
 		);
+		// Update and Reactivate set a new PIN (never generated): it is masked in the output instead.
+		const [setPins, secrets] = [secretFields.filter((p) => /^New /.test(p.description ?? '')), secretFields.filter((p) => !/^New /.test(p.description ?? ''))];
+		for (const p of setPins) expect(p.description).toMatch(/\*\*\*\*\* in the output/);
 		expect(secrets.map((p) => p.name).sort()).toEqual(['backofficePassword', 'password', 'posPin']);
 		for (const p of secrets) {
 			expect(p.description, p.name).toMatch(/Backoffice never shows it again/);
@@ -180,7 +183,7 @@ describe('node description, as n8n loads it from the build', () => {
 		for (const p of allProperties(bed.pkg.nodeType.description.properties)) {
 			if (p.type === 'notice') continue;
 			for (const [index, word] of p.displayName.split(' ').entries()) {
-				expect(index > 0 && small.has(word) ? true : /^[A-Z0-9]/.test(word), `${p.name}: ${p.displayName}`).toBe(true);
+				expect(index > 0 && small.has(word) ? true : /^\(?[A-Z0-9]/.test(word), `${p.name}: ${p.displayName}`).toBe(true);
 			}
 		}
 	});

@@ -19,6 +19,8 @@ const operations: Record<string, Record<string, OperationExecute | undefined> | 
 		checkAvailability: employee.checkAvailability.execute,
 		get: employee.get.execute,
 		getAll: employee.getAll.execute,
+		update: employee.update.execute,
+		reactivate: employee.reactivate.execute,
 	},
 	backofficeUser: {
 		create: backofficeUser.create.execute,
@@ -44,7 +46,11 @@ function parameter(fns: IExecuteFunctions, itemIndex: number, path: string): unk
 function itemFields(fns: IExecuteFunctions, itemIndex: number): ItemFields {
 	return {
 		// Where a core input field lives among the node's parameters: top level, else in "Additional Fields".
-		valueOf: (field) => parameter(fns, itemIndex, field) ?? parameter(fns, itemIndex, `additionalFields.${field}`),
+		// Update and Reactivate: the client names `changes.<field>`, the node's "Update Fields" hold it.
+		valueOf: (field) =>
+			parameter(fns, itemIndex, field) ??
+			parameter(fns, itemIndex, `additionalFields.${field}`) ??
+			parameter(fns, itemIndex, `updateFields.${field.replace(/^changes\./, '')}`),
 		lookupField: (subject, key) => {
 			if (subject === 'permission') {
 				// Employee > Create names two templates: the POS one, and the Backoffice one of its linked login.

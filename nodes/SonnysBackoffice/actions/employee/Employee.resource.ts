@@ -7,8 +7,10 @@ import * as create from './create.operation';
 import * as disable from './disable.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as reactivate from './reactivate.operation';
+import * as update from './update.operation';
 
-export { checkAvailability, create, disable, get, getAll };
+export { checkAvailability, create, disable, get, getAll, reactivate, update };
 
 /** The operations of version 1, exactly as saved workflows know them. */
 const v1Operations: INodePropertyOptions[] = [
@@ -49,6 +51,18 @@ const v2Operations: INodePropertyOptions[] = [
 		description: 'Find employees by first or last name (starts with), POS user ID or status; one item per employee',
 		action: 'Get many employees by name, POS user ID or status',
 	},
+	{
+		name: 'Reactivate',
+		value: 'reactivate',
+		description: 'Reactivate a disabled employee, optionally with new fields such as a wage or sites (a rehire)',
+		action: 'Reactivate an employee',
+	},
+	{
+		name: 'Update',
+		value: 'update',
+		description: 'Change an employee: profile, contact, sites, departments, PIN, wage or POS permission template; only what differs is written',
+		action: 'Update an employee',
+	},
 ].sort((a, b) => a.name.localeCompare(b.name));
 
 // Version 2's selector first: n8n's tool description ("<action> in Sonny's Backoffice") reads the first selector of
@@ -61,4 +75,6 @@ export const description: INodeProperties[] = [
 	...checkAvailability.description,
 	...get.description,
 	...getAll.description,
+	...update.description,
+	...reactivate.description,
 ];

@@ -1,8 +1,19 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { CreateEmployeeInput, SonnysBackofficeClientApi } from '../../../../src/models/api';
 import { backofficeLoginFields, readBackofficeLogin } from '../../helpers/backofficeLogin';
-import { operationProperties } from '../../helpers/displayOptions';
+import { operationProperties, SINCE_V2 } from '../../helpers/displayOptions';
+import {
+	adpEmployeeIdOption,
+	departmentsOption,
+	dryRunOptions,
+	emergencyContactNameOption,
+	emergencyContactPhoneOption,
+	overtimeWageRateOption,
+	posPinOption,
+	readDryRun,
+	readEmployeeFields,
+} from '../../helpers/employeeFields';
 import {
 	emailField,
 	permissionTemplateField,
@@ -12,14 +23,7 @@ import {
 	sitesField,
 } from '../../helpers/fields';
 import { itemParameters, outputItem, siteNames } from '../../helpers/parameters';
-import {
-	readCalendarDate,
-	readInteger,
-	readMoney,
-	readNameList,
-	readSites,
-	readText,
-} from '../../helpers/values';
+import { dropUndefined, pick, readCalendarDate, readMoney, readSites } from '../../helpers/values';
 
 const properties: INodeProperties[] = [
 	{
@@ -78,57 +82,18 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{
-				displayName: 'ADP Employee ID',
-				name: 'adpEmployeeId',
-				type: 'string',
-				default: '',
-				description: 'Payroll ID of the employee in ADP, if your wash uses ADP',
-			},
+			adpEmployeeIdOption,
 			...backofficeLoginFields,
-			{
-				displayName: 'Department Names or IDs',
-				name: 'departments',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getDepartments' },
-				default: [],
-				description:
-					'Departments of the employee; Greeter is always included. An expression may give a list or names separated by commas; the ID of a department is its name. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Emergency Contact Name',
-				name: 'emergencyContactName',
-				type: 'string',
-				default: '',
-				description: 'Who to call in an emergency',
-			},
-			{
-				displayName: 'Emergency Contact Phone',
-				name: 'emergencyContactPhone',
-				type: 'string',
-				default: '',
-				description: 'Phone of the emergency contact: 9 or 10 digits once symbols are removed',
-			},
-			{
-				displayName: 'Overtime Wage Rate',
-				name: 'overtimeWageRate',
-				type: 'string',
-				default: '',
-				placeholder: '23.25',
-				description: 'Hourly overtime wage in dollars. Defaults to 1.5 times the wage rate, rounded to cents.',
-			},
-			{
-				displayName: 'POS PIN',
-				name: 'posPin',
-				// Text, empty by default: a number field would need a numeric default, and a default PIN would give
-				// every hire whose row leaves the field untouched the same PIN.
-				type: 'string',
-				default: '',
+			departmentsOption,
+			emergencyContactNameOption,
+			emergencyContactPhoneOption,
+			overtimeWageRateOption('Hourly overtime wage in dollars. Defaults to 1.5 times the wage rate, rounded to cents.'),
+			posPinOption({
 				placeholder: 'Leave empty to generate one',
 				hint: 'Leave empty to have a random PIN generated; it is returned in the output only, because Backoffice never shows it again',
 				description:
 					'5-digit PIN (10000-99999) for the POS. Leave it empty to generate a random one; it is returned in the output because Backoffice never shows it again.',
-			},
+			}),
 			{
 				displayName: 'Skip Phone Pre-Check',
 				name: 'skipPhonePreflight',
@@ -139,6 +104,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	{ ...dryRunOptions, displayOptions: { show: SINCE_V2 } },
 ];
 
 export const description = operationProperties('employee', 'create', properties);
@@ -162,21 +128,16 @@ export async function execute(
 		availableSites: await readSites(read.raw('availableSites'), 'availableSites', siteNames(client)),
 		permission: read.text('permission'),
 	};
-	const posPin = readInteger(extra.posPin, 'posPin', false);
-	if (posPin !== undefined) input.posPin = posPin;
-	const overtime = readMoney(extra.overtimeWageRate, 'overtimeWageRate', false);
-	if (overtime !== undefined) input.overtimeWageRate = overtime;
-	if (extra.departments !== undefined) {
-		const departments = await readNameList(extra.departments, 'departments');
-		if (departments.length > 0) input.departments = departments;
-	}
-	for (const key of ['adpEmployeeId', 'emergencyContactName', 'emergencyContactPhone'] as const) {
-		const value = readText(extra[key], key, false);
-		if (value !== undefined) input[key] = value;
-	}
+	const { posPin, overtimeWageRate, departments, adpEmployeeId, emergencyContactName, emergencyContactPhone } = await readEmployeeFields(
+		pick(extra, ['posPin', 'overtimeWageRate', 'departments', 'adpEmployeeId', 'emergencyContactName', 'emergencyContactPhone']),
+		client,
+		this.getTimezone(),
+	);
+	Object.assign(input, dropUndefined({ posPin, overtimeWageRate, departments, adpEmployeeId, emergencyContactName, emergencyContactPhone }));
 	await readBackofficeLogin(extra, client, input);
 
 	if (extra.skipPhonePreflight === true) input.skipPhonePreflight = true;
 
-	return outputItem(await client.createEmployee(input), i);
+	const options = this.getNode().typeVersion >= 2 ? (this.getNodeParameter('options', i, {}) as IDataObject) : {};
+	return outputItem(await client.createEmployee({ ...input, dryRun: readDryRun(options) }), i);
 }

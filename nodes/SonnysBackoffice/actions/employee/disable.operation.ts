@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { EmployeeRef, SonnysBackofficeClientApi } from '../../../../src/models/api';
 import { ONLY_V1, SINCE_V2, operationProperties } from '../../helpers/displayOptions';
+import { dryRunOptions, readDryRun } from '../../helpers/employeeFields';
 import { employeeLocator, readEmployeeRef } from '../../helpers/employeeLocator';
 import { emailField, modeSelector, posUserIdField } from '../../helpers/fields';
 import { itemParameters, outputItem } from '../../helpers/parameters';
@@ -30,7 +31,10 @@ const v1: INodeProperties[] = [
 ];
 
 /** Version 2: the Employee resource locator. */
-const v2: INodeProperties[] = [{ ...employeeLocator('The employee to disable'), displayOptions: { show: SINCE_V2 } }];
+const v2: INodeProperties[] = [
+	{ ...employeeLocator('The employee to disable'), displayOptions: { show: SINCE_V2 } },
+	{ ...dryRunOptions, displayOptions: { show: SINCE_V2 } },
+];
 
 export const description = operationProperties('employee', 'disable', [...v1, ...v2]);
 
@@ -44,8 +48,10 @@ export async function execute(
 	client: SonnysBackofficeClientApi,
 	i: number,
 ): Promise<INodeExecutionData[]> {
-	const ref = this.getNode().typeVersion >= 2 ? readEmployeeRef(this, i) : v1Ref(this, i);
-	const disabled = await client.disableEmployee(ref);
+	const v2 = this.getNode().typeVersion >= 2;
+	const ref = v2 ? readEmployeeRef(this, i) : v1Ref(this, i);
+	const dryRun = v2 && readDryRun(this.getNodeParameter('options', i, {}) as IDataObject);
+	const disabled = await client.disableEmployee({ ...ref, dryRun });
 	const json: IDataObject = { ...disabled, disabledAt: disabled.disabledAt.toISOString() };
 	return outputItem(json, i);
 }

@@ -30,6 +30,7 @@ import { SingleFlight } from './operations/single-flight';
 import { parseLoginError } from './pages/login';
 import { redactError, redactText } from './session/redact';
 import { BackofficeSession } from './session/session';
+import { SessionPool } from './session/session-pool';
 import { DEFAULT_RETRY_POLICY } from './transport/retry';
 import type { Transport } from './transport/types';
 import { UndiciTransport } from './transport/undici-transport';
@@ -67,14 +68,15 @@ export interface ClientInternals {
  *
  * Caches (site tree and departments, permission templates, the uniqueness index) live as long as the
  * client; discovery methods take `refresh: true`. Methods may be awaited one after another or
- * concurrently; writes are never replayed blindly.
+ * concurrently; writes are never replayed blindly. Concurrent calls run on up to `maxSessions` Backoffice
+ * sessions (default 1), all sharing the caches and the index's claims on unique values.
  */
 export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncDisposable {
 	/** The origin requests go to. */
 	readonly baseUrl: string;
-	private readonly session: BackofficeSession;
+	private readonly pool: SessionPool;
 	private readonly transport: Transport;
-	private readonly ctx: OperationContext;
+	private readonly ctx: Omit<OperationContext, 'session'>;
 	private closed = false;
 
 	/**
@@ -85,7 +87,8 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 		const o = validateClientOptions(options);
 		this.baseUrl = resolveBaseUrl(o.subdomain, o.baseUrl);
 		this.transport = internals.transport ?? new UndiciTransport();
-		this.session = new BackofficeSession({
+		this.pool = new SessionPool(o.maxSessions, (coordinator) => new BackofficeSession({
+			coordinator,
 			baseUrl: this.baseUrl,
 			username: o.username,
 			password: o.password,
@@ -96,9 +99,8 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 			transport: this.transport,
 			loginErrorText: parseLoginError,
 			sleep: internals.sleep,
-		});
+		}));
 		this.ctx = {
-			session: this.session,
 			caches: { index: new EmployeeIndex(), flights: new SingleFlight() },
 			onUnknownPermission: o.onUnknownPermission,
 		};
@@ -107,71 +109,71 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 	/** Logs in now unless already logged in (normally lazy). One request; a refused login is never retried. */
 	async login(): Promise<void> {
 		this.assertOpen();
-		await this.run(undefined, () => this.session.ensureLoggedIn());
+		await this.run(undefined, (ctx) => ctx.session.login());
 	}
 
 	/** Creates a POS employee (and optionally its linked Backoffice user). */
 	async createEmployee(input: CreateEmployeeInput): Promise<EmployeeCreated> {
 		this.assertOpen();
-		return this.run(input, () => createEmployee(this.ctx, input));
+		return this.run(input, (ctx) => createEmployee(ctx, input));
 	}
 
 	/** Disables an employee found by POS user ID or e-mail. */
 	async disableEmployee(input: DisableEmployeeInput): Promise<EmployeeDisabled> {
 		this.assertOpen();
-		return this.run(input, () => disableEmployee(this.ctx, input));
+		return this.run(input, (ctx) => disableEmployee(ctx, input));
 	}
 
 	/** Creates a Backoffice user, standalone or linked to an employee. */
 	async createBackofficeUser(input: CreateBackofficeUserInput): Promise<BackofficeUserCreated> {
 		this.assertOpen();
-		return this.run(input, () => createBackofficeUser(this.ctx, input));
+		return this.run(input, (ctx) => createBackofficeUser(ctx, input));
 	}
 
 	/** Every site the bot user can see (cached; shares one GET with `listDepartments`). */
 	async listSites(options: RefreshOption = {}): Promise<Site[]> {
 		this.assertOpen();
-		return this.run(options, () => listSites(this.ctx, options.refresh === true));
+		return this.run(options, (ctx) => listSites(ctx, options.refresh === true));
 	}
 
 	/** Every department (cached; shares one GET with `listSites`). */
 	async listDepartments(options: RefreshOption = {}): Promise<Department[]> {
 		this.assertOpen();
-		return this.run(options, () => listDepartments(this.ctx, options.refresh === true));
+		return this.run(options, (ctx) => listDepartments(ctx, options.refresh === true));
 	}
 
 	/** POS or Backoffice permission templates (cached per scope). */
 	async listPermissions(options: ListPermissionsInput): Promise<Permission[]> {
 		this.assertOpen();
-		return this.run(options, () => {
+		return this.run(options, (ctx) => {
 			const v = validateListPermissions(options);
-			return listPermissions(this.ctx, v.scope, v.refresh === true);
+			return listPermissions(ctx, v.scope, v.refresh === true);
 		});
 	}
 
 	/** Whether a POS user ID is free (live search; inactive employees keep theirs). */
 	async isPosUserIdAvailable(input: PosUserIdAvailabilityInput): Promise<boolean> {
 		this.assertOpen();
-		return this.run(input, () => isPosUserIdAvailable(this.ctx, input));
+		return this.run(input, (ctx) => isPosUserIdAvailable(ctx, input));
 	}
 
 	/** Whether an e-mail is free among employees (cached index). */
 	async isEmailAvailable(input: EmailAvailabilityInput): Promise<boolean> {
 		this.assertOpen();
-		return this.run(input, () => isEmailAvailable(this.ctx, input));
+		return this.run(input, (ctx) => isEmailAvailable(ctx, input));
 	}
 
 	/** Whether a phone number is free among employees (cached index, compared as digits). */
 	async isPhoneAvailable(input: PhoneAvailabilityInput): Promise<boolean> {
 		this.assertOpen();
-		return this.run(input, () => isPhoneAvailable(this.ctx, input));
+		return this.run(input, (ctx) => isPhoneAvailable(ctx, input));
 	}
 
 	/** Releases the connection pool. Idempotent. Does not log out (the session simply ends). */
 	async close(): Promise<void> {
 		if (this.closed) return;
 		this.closed = true;
-		await this.session.reset();
+		await this.pool.reset();
 		await this.transport.close();
 	}
 
@@ -185,18 +187,21 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 	 * secret in it: the bot password, session cookies and the PINs and passwords sent so far, plus the call's own
 	 * secret inputs.
 	 */
-	private async run<T>(input: unknown, call: () => Promise<T>): Promise<T> {
+	private async run<T>(input: unknown, call: (ctx: OperationContext) => Promise<T>): Promise<T> {
+		const lease = this.pool.lease();
 		try {
-			const result = await call();
+			const result = await call({ ...this.ctx, session: lease.session });
 			// Warnings quote failures (and what a server said): they get the same redaction as errors.
 			if (result !== null && typeof result === 'object' && Array.isArray((result as { warnings?: unknown }).warnings)) {
 				const r = result as unknown as { warnings: unknown[] };
-				const secrets = this.session.secrets.list();
+				const poolWarning = this.pool.takeWarning();
+				if (poolWarning) r.warnings.push(poolWarning);
+				const secrets = this.pool.secrets.list();
 				r.warnings = r.warnings.map((w) => (typeof w === 'string' ? redactText(w, secrets) : w));
 			}
 			return result;
 		} catch (err) {
-			const secrets = this.session.secrets;
+			const secrets = this.pool.secrets;
 			if (input !== null && typeof input === 'object') {
 				for (const key of INPUT_SECRETS) {
 					const value = (input as Record<string, unknown>)[key];
@@ -204,6 +209,8 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 				}
 			}
 			throw redactError(err, secrets.list());
+		} finally {
+			lease.release();
 		}
 	}
 

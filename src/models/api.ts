@@ -28,6 +28,12 @@ export interface SonnysBackofficeClientOptions {
 	maxRetries?: number;
 	/** Largest response body accepted, in bytes. Default 20 MiB. */
 	maxResponseBytes?: number;
+	/**
+	 * Backoffice sessions of the bot user that concurrent calls may run on, 1-8. Default 1. Each session has its own
+	 * cookie jar; all share the caches and the checks on unique values. When the server turns out to allow one
+	 * session per user, the client falls back to one session and says so in a warning.
+	 */
+	maxSessions?: number;
 }
 
 /** Money as callers give it: a Decimal, a decimal string ("15.50") or a number. Stored as Decimal, never float. */

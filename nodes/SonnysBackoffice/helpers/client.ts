@@ -35,8 +35,11 @@ export function clientOptions(credentials: ICredentialDataDecryptedObject): Sonn
  * The one seam between n8n and the core client. The client logs in lazily on its first request and keeps its
  * caches (sites, templates, employee index) for its lifetime, so one client serves a whole execution.
  */
-export function createClient(credentials: ICredentialDataDecryptedObject): SonnysBackofficeClientApi {
-	return new SonnysBackofficeClient(clientOptions(credentials));
+export function createClient(
+	credentials: ICredentialDataDecryptedObject,
+	overrides: Pick<SonnysBackofficeClientOptions, 'maxSessions'> = {},
+): SonnysBackofficeClientApi {
+	return new SonnysBackofficeClient({ ...clientOptions(credentials), ...overrides });
 }
 
 /** Runs `fn` with a short-lived client (loadOptions, credential test) and always closes it. */

@@ -5,11 +5,13 @@
  * 5,000-employee roster. A benchmark, not a test: it asserts nothing.
  *
  *   npm run bench -- --latency-ms 20
+ *   npm run bench -- --bulk 1000 [--latency-ms 100] [--concurrency 1,4,8]   (a batch on several sessions: bench-bulk.ts)
  */
 import { performance } from 'node:perf_hooks';
 import { SonnysBackofficeClient } from '../src/client';
 import { parseRoster } from '../src/pages/employee-list';
 import { startEmulator } from '../test/emulator';
+import { benchBulk } from './bench-bulk';
 
 interface Row {
 	tenant: string;
@@ -139,6 +141,12 @@ async function rosterParse(latencyMs: number): Promise<{ rows: number; bytes: nu
 }
 
 async function main(): Promise<void> {
+	const bulk = arg('bulk', 0);
+	if (bulk > 0) {
+		const list = process.argv[process.argv.indexOf('--concurrency') + 1];
+		const concurrencies = process.argv.includes('--concurrency') && list ? list.split(',').map(Number) : [1, 4, 8];
+		return benchBulk({ items: bulk, latencyMs: arg('latency-ms', 100), concurrencies });
+	}
 	const latencyMs = arg('latency-ms', 0);
 	const rows: Row[] = [];
 	await benchTenant('washu', 'washu', latencyMs, rows);

@@ -4,15 +4,20 @@
  * with the given latency per request and PHP-style session locking. Prints requests, POSTs, full-roster and
  * `/user/create` downloads, bytes, wall time, and the ratio of wall time to its floor: requests x latency /
  * concurrency (what the batch would take if every session were always busy and the client cost nothing).
- * A benchmark, not a test: it asserts nothing.
+ * The emulator runs in a child process (`npm run emulator`), so that rendering its pages does not take the
+ * client's CPU; the client's transport counts what it sends. A benchmark, not a test: it asserts nothing.
  */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import { runItemPool } from '../nodes/SonnysBackoffice/helpers/item-pool';
 import { SonnysBackofficeClient } from '../src/client';
 import type { CreateEmployeeInput } from '../src/models/api';
-import { startEmulator, type Emulator } from '../test/emulator';
 import { FULL_ROSTER_PATH } from '../src/operations/employee-index';
+import type { Transport, TransportRequest, TransportResponse } from '../src/transport/types';
+import { UndiciTransport } from '../src/transport/undici-transport';
+import { freePort } from './n8n/instance.mjs';
 
 export interface BulkOptions {
 	items: number;
@@ -32,6 +37,8 @@ interface BulkRow {
 	bytes: number;
 	wallMs: number;
 	floorMs: number;
+	/** CPU time of this process (the client) during the phase. */
+	clientCpuMs: number;
 }
 
 /** A phase of the bulk bench: one call per item on the client. */
@@ -56,17 +63,51 @@ function hires(count: number, site: string): CreateEmployeeInput[] {
 	}));
 }
 
-async function measure(emu: Emulator, phase: Phase, concurrency: number, input: CreateEmployeeInput[], latencyMs: number): Promise<BulkRow> {
-	const client = new SonnysBackofficeClient({
-		subdomain: 'bench',
-		username: 'demo-bot',
-		password: 'demo-password',
-		baseUrl: emu.url,
-		maxSessions: concurrency,
-		timeoutMs: 60_000,
+/** The real transport, counting what goes through it. */
+class CountingTransport implements Transport {
+	readonly sent: Array<{ method: string; path: string; bytes: number }> = [];
+	private readonly inner = new UndiciTransport();
+
+	async request(request: TransportRequest): Promise<TransportResponse> {
+		const res = await this.inner.request(request);
+		const url = new URL(request.url);
+		this.sent.push({ method: request.method, path: url.pathname + url.search, bytes: res.bytes });
+		return res;
+	}
+
+	close(): Promise<void> {
+		return this.inner.close();
+	}
+}
+
+/** `npm run emulator` in a child process; resolves with its URL and a stop function. */
+async function startChildEmulator(latencyMs: number): Promise<{ url: string; stop: () => void }> {
+	const port = await freePort();
+	const child = spawn(
+		'npx',
+		['tsx', join(__dirname, '..', 'test', 'emulator', 'cli.ts'), '--port', String(port), '--latency-ms', String(latencyMs), '--session-locking', 'on'],
+		{ stdio: ['ignore', 'pipe', 'inherit'] },
+	);
+	const url = await new Promise<string>((resolve, reject) => {
+		let out = '';
+		child.stdout.on('data', (d) => {
+			out += String(d);
+			const m = /listening on (http:\/\/\S+)/.exec(out);
+			if (m) resolve(m[1]!);
+		});
+		child.on('exit', (code) => reject(new Error(`emulator exited (${code}): ${out}`)));
 	});
-	const from = emu.requests.length;
+	return { url, stop: () => child.kill('SIGTERM') };
+}
+
+async function measure(url: string, phase: Phase, concurrency: number, input: CreateEmployeeInput[], latencyMs: number): Promise<BulkRow> {
+	const transport = new CountingTransport();
+	const client = new SonnysBackofficeClient(
+		{ subdomain: 'bench', username: 'demo-bot', password: 'demo-password', baseUrl: url, maxSessions: concurrency, timeoutMs: 60_000 },
+		{ transport },
+	);
 	let failed = 0;
+	const cpu0 = process.cpuUsage();
 	const t0 = performance.now();
 	try {
 		await runItemPool(input.length, concurrency, async (i) => {
@@ -76,7 +117,8 @@ async function measure(emu: Emulator, phase: Phase, concurrency: number, input: 
 		await client.close();
 	}
 	const wallMs = performance.now() - t0;
-	const log = emu.requests.slice(from);
+	const cpu = process.cpuUsage(cpu0);
+	const log = transport.sent;
 	return {
 		phase: phase.name,
 		concurrency,
@@ -89,6 +131,7 @@ async function measure(emu: Emulator, phase: Phase, concurrency: number, input: 
 		bytes: log.reduce((n, r) => n + r.bytes, 0),
 		wallMs,
 		floorMs: (log.length * latencyMs) / concurrency,
+		clientCpuMs: (cpu.user + cpu.system) / 1000,
 	};
 }
 
@@ -96,25 +139,25 @@ async function measure(emu: Emulator, phase: Phase, concurrency: number, input: 
 export async function benchBulk(options: BulkOptions): Promise<void> {
 	const rows: BulkRow[] = [];
 	for (const concurrency of options.concurrencies) {
-		const emu = await startEmulator({ tenant: 'washu', port: 0, latencyMs: options.latencyMs, sessionLocking: true });
+		const emu = await startChildEmulator(options.latencyMs);
 		try {
-			const input = hires(options.items, emu.state.sites[0]!.name);
+			const input = hires(options.items, 'WashU Fiesta');
 			for (const phase of PHASES) {
-				const row = await measure(emu, phase, concurrency, input, options.latencyMs);
+				const row = await measure(emu.url, phase, concurrency, input, options.latencyMs);
 				rows.push(row);
 				process.stderr.write(`${phase.name} x${options.items} at concurrency ${concurrency}: ${(row.wallMs / 1000).toFixed(1)} s\n`);
 			}
 		} finally {
-			await emu.close();
+			emu.stop();
 		}
 	}
 	console.log(`Bulk: ${options.items} items per phase, emulator latency ${options.latencyMs} ms per request, session locking on\n`);
-	console.log('| phase | concurrency | items | failed | requests | POSTs | full rosters | /user/create | MB | wall s | floor s | wall / floor |');
-	console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+	console.log('| phase | concurrency | items | failed | requests | POSTs | full rosters | /user/create | MB | wall s | floor s | wall / floor | client CPU ms / request |');
+	console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 	for (const r of rows) {
 		console.log(
 			`| ${r.phase} | ${r.concurrency} | ${r.items} | ${r.failed} | ${r.requests} | ${r.posts} | ${r.rosters} | ${r.emailIndexes} | ` +
-				`${(r.bytes / 1e6).toFixed(1)} | ${(r.wallMs / 1000).toFixed(1)} | ${(r.floorMs / 1000).toFixed(1)} | ${(r.wallMs / r.floorMs).toFixed(2)} |`,
+				`${(r.bytes / 1e6).toFixed(1)} | ${(r.wallMs / 1000).toFixed(1)} | ${(r.floorMs / 1000).toFixed(1)} | ${(r.wallMs / r.floorMs).toFixed(2)} | ${(r.clientCpuMs / r.requests).toFixed(1)} |`,
 		);
 	}
 }

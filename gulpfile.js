@@ -18,13 +18,44 @@ const EXTERNALS = ['n8n-workflow'];
 
 /**
  * Bundle entries: source -> output, relative to the repository root. The outputs are the paths package.json's
- * `main` and `n8n` section point at.
+ * `main` and `n8n` section point at, plus dist/errors.js (the error classes, shared by all bundles). `lean`: a
+ * bundle n8n evaluates at every start, which must not contain library code (see SHARED and
+ * nodes/SonnysBackoffice/helpers/client.ts).
  */
 const ENTRIES = [
+	{ in: 'src/errors.ts', out: 'dist/errors.js' },
 	{ in: 'src/index.ts', out: 'dist/index.js' },
-	{ in: 'nodes/SonnysBackoffice/SonnysBackoffice.node.ts', out: 'dist/nodes/SonnysBackoffice/SonnysBackoffice.node.js' },
-	{ in: 'credentials/SonnysBackofficeApi.credentials.ts', out: 'dist/credentials/SonnysBackofficeApi.credentials.js' },
+	{ in: 'nodes/SonnysBackoffice/SonnysBackoffice.node.ts', out: 'dist/nodes/SonnysBackoffice/SonnysBackoffice.node.js', lean: true },
+	{ in: 'credentials/SonnysBackofficeApi.credentials.ts', out: 'dist/credentials/SonnysBackofficeApi.credentials.js', lean: true },
 ];
+
+/**
+ * Sources that are bundled once, into their own file, and `require()`d from the other bundles instead of being
+ * copied into them: the error classes (one copy, so `instanceof` holds between the node and the client), and the
+ * core client (which the node loads lazily, on first use: a `require('../../../src')` in helpers/client.ts).
+ */
+const SHARED = [
+	{ source: 'src/errors', out: 'dist/errors.js' },
+	{ source: 'src/index', out: 'dist/index.js' },
+];
+
+/** esbuild plugin: imports of a SHARED source become a relative `require()` of its output (except in its own bundle). */
+function sharedModules(entry) {
+	const outDir = path.dirname(path.join(root, entry.out));
+	return {
+		name: 'shared-modules',
+		setup(build) {
+			build.onResolve({ filter: /^\.\.?\// }, (args) => {
+				const abs = path.resolve(args.resolveDir, args.path).replace(/\.ts$/, '');
+				const shared = SHARED.find((m) => [m.source, `${m.source}/index`].some((s) => abs === path.join(root, s)) || (m.source === 'src/index' && abs === path.join(root, 'src')));
+				if (!shared || shared.out === entry.out) return undefined;
+				let rel = path.relative(outDir, path.join(root, shared.out)).split(path.sep).join('/');
+				if (!rel.startsWith('.')) rel = `./${rel}`;
+				return { path: rel, external: true };
+			});
+		},
+	};
+}
 
 /**
  * A missing entry fails the build. SBO_BUILD_ALLOW_MISSING=1 skips it with a warning instead (only for working on
@@ -208,6 +239,7 @@ async function bundle() {
 				target: 'node20',
 				format: 'cjs',
 				external: EXTERNALS,
+				plugins: [sharedModules(entry)],
 				metafile: true,
 				legalComments: 'eof',
 				sourcemap: false,
@@ -218,14 +250,39 @@ async function bundle() {
 	);
 	for (const [i, result] of results.entries()) {
 		checkExternals(entries[i], result.metafile);
+		if (entries[i].lean) checkLean(entries[i], result.metafile);
 		const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
 		log(`bundle: ${entries[i].out} (${Math.round(bytes / 1024)} KiB)`);
 	}
 }
 
-/** Fails when anything but Node built-ins and n8n-workflow is left as a runtime `require()`. */
+/**
+ * Fails when a bundle n8n evaluates at every start contains library code (node_modules) or src/ code other than
+ * what it may hold: a value import from src/ in a node file would drag zod, cheerio or undici into n8n's start-up.
+ */
+function checkLean(entry, metafile) {
+	const heavy = Object.keys(metafile.inputs).filter((f) => f.includes('node_modules/') || f.startsWith('src/'));
+	if (heavy.length > 0) {
+		throw new Error(
+			`${entry.out} must stay light (n8n loads it at every start) but bundles ${heavy.slice(0, 5).join(', ')}` +
+				`${heavy.length > 5 ? ` and ${heavy.length - 5} more` : ''}; reach the client through nodes/SonnysBackoffice/helpers/client.ts (see its header)`,
+		);
+	}
+}
+
+/** The relative `require()`s a bundle may keep: the SHARED outputs, as seen from the bundle's own directory. */
+function sharedPaths(entry) {
+	const outDir = path.dirname(path.join(root, entry.out));
+	return new Set(SHARED.filter((m) => m.out !== entry.out).map((m) => {
+		const rel = path.relative(outDir, path.join(root, m.out)).split(path.sep).join('/');
+		return rel.startsWith('.') ? rel : `./${rel}`;
+	}));
+}
+
+/** Fails when anything but Node built-ins, n8n-workflow and the SHARED outputs is left as a runtime `require()`. */
 function checkExternals(entry, metafile) {
 	const builtins = RUNTIME_BUILTINS;
+	const shared = sharedPaths(entry);
 	const offenders = new Set();
 	// The output's imports, not the inputs': an import TypeScript only uses for types is listed as external on
 	// its input but never reaches the bundle.
@@ -233,7 +290,7 @@ function checkExternals(entry, metafile) {
 		for (const imp of output.imports) {
 			if (!imp.external) continue;
 			const name = imp.path;
-			if (builtins.has(name) || builtins.has(name.split('/')[0])) continue;
+			if (builtins.has(name) || builtins.has(name.split('/')[0]) || shared.has(name)) continue;
 			if (EXTERNALS.some((e) => name === e || name.startsWith(`${e}/`))) continue;
 			offenders.add(name);
 		}
@@ -258,7 +315,7 @@ function assets() {
 async function verify() {
 	if (allowMissing) return;
 	const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-	const wanted = [pkg.main, pkg.types, ...pkg.n8n.nodes, ...pkg.n8n.credentials];
+	const wanted = [pkg.main, pkg.types, ...pkg.n8n.nodes, ...pkg.n8n.credentials, ...SHARED.map((m) => m.out)];
 	const missing = wanted.filter((f) => !existsSync(path.join(root, f)));
 	if (missing.length > 0) throw new Error(`build output missing: ${missing.join(', ')}`);
 	log(`verified: ${wanted.join(', ')}`);

@@ -15,8 +15,7 @@ import { runItemPool } from '../nodes/SonnysBackoffice/helpers/item-pool';
 import { SonnysBackofficeClient } from '../src/client';
 import type { CreateEmployeeInput } from '../src/models/api';
 import { FULL_ROSTER_PATH } from '../src/operations/employee-index';
-import type { Transport, TransportRequest, TransportResponse } from '../src/transport/types';
-import { UndiciTransport } from '../src/transport/undici-transport';
+import { CountingTransport } from './counting-transport';
 import { freePort } from './n8n/instance.mjs';
 
 export interface BulkOptions {
@@ -63,23 +62,6 @@ function hires(count: number, site: string): CreateEmployeeInput[] {
 	}));
 }
 
-/** The real transport, counting what goes through it. */
-class CountingTransport implements Transport {
-	readonly sent: Array<{ method: string; path: string; bytes: number }> = [];
-	private readonly inner = new UndiciTransport();
-
-	async request(request: TransportRequest): Promise<TransportResponse> {
-		const res = await this.inner.request(request);
-		const url = new URL(request.url);
-		this.sent.push({ method: request.method, path: url.pathname + url.search, bytes: res.bytes });
-		return res;
-	}
-
-	close(): Promise<void> {
-		return this.inner.close();
-	}
-}
-
 /** `npm run emulator` in a child process; resolves with its URL and a stop function. */
 async function startChildEmulator(latencyMs: number): Promise<{ url: string; stop: () => void }> {
 	const port = await freePort();
@@ -101,7 +83,7 @@ async function startChildEmulator(latencyMs: number): Promise<{ url: string; sto
 }
 
 async function measure(url: string, phase: Phase, concurrency: number, input: CreateEmployeeInput[], latencyMs: number): Promise<BulkRow> {
-	const transport = new CountingTransport();
+	const transport = new CountingTransport(true);
 	const client = new SonnysBackofficeClient(
 		{ subdomain: 'bench', username: 'demo-bot', password: 'demo-password', baseUrl: url, maxSessions: concurrency, timeoutMs: 60_000 },
 		{ transport },
@@ -118,7 +100,7 @@ async function measure(url: string, phase: Phase, concurrency: number, input: Cr
 	}
 	const wallMs = performance.now() - t0;
 	const cpu = process.cpuUsage(cpu0);
-	const log = transport.sent;
+	const log = transport.log;
 	return {
 		phase: phase.name,
 		concurrency,
@@ -128,7 +110,7 @@ async function measure(url: string, phase: Phase, concurrency: number, input: Cr
 		posts: log.filter((r) => r.method === 'POST' && r.path !== '/login_check').length,
 		rosters: log.filter((r) => r.path === FULL_ROSTER_PATH).length,
 		emailIndexes: log.filter((r) => r.method === 'GET' && r.path === '/user/create').length,
-		bytes: log.reduce((n, r) => n + r.bytes, 0),
+		bytes: transport.wire,
 		wallMs,
 		floorMs: (log.length * latencyMs) / concurrency,
 		clientCpuMs: (cpu.user + cpu.system) / 1000,

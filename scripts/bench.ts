@@ -1,25 +1,35 @@
 /**
- * Benchmark of the core client against the local emulator (never a real tenant): per operation, the
- * requests, bytes and wall time, cold (fresh client) and warm (same client, caches filled), on the
- * default tenant and on a generated 5,000-employee / 60-site tenant; plus the time to parse the
- * 5,000-employee roster. A benchmark, not a test: it asserts nothing.
+ * Benchmark of the core client against the local emulator (never a real tenant): per operation, cold (fresh
+ * client) and warm (same client, caches filled), the requests, the bytes on the wire and decoded, and the wall
+ * time, with a server that compresses (the emulator's default: br, the best coding the client accepts) and one
+ * that never does; on the default tenant and on a generated 5,000-employee / 60-site tenant (where a create with
+ * `skipPhonePreflight` is measured too). Plus the time to parse the 5,000-employee roster and the cost of loading
+ * the node into n8n (needs `npx gulp build`). A benchmark, not a test: it asserts nothing.
  *
  *   npm run bench -- --latency-ms 20
  *   npm run bench -- --bulk 1000 [--latency-ms 100] [--concurrency 1,4,8]   (a batch on several sessions: bench-bulk.ts)
  */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SonnysBackofficeClient } from '../src/client';
+import type { CreateEmployeeInput } from '../src/models/api';
 import { parseRoster } from '../src/pages/employee-list';
-import { startEmulator } from '../test/emulator';
+import { startEmulator, type Emulator } from '../test/emulator';
 import { benchBulk } from './bench-bulk';
+import type { Transport } from '../src/transport/types';
+import { UndiciTransport } from '../src/transport/undici-transport';
+import { CountingTransport } from './counting-transport';
 
-interface Row {
-	tenant: string;
-	op: string;
-	phase: 'cold' | 'warm';
+type Compression = 'negotiate' | 'never';
+
+interface Measure {
 	requests: number;
-	bytes: number;
+	wire: number;
+	decoded: number;
 	ms: number;
+	failed?: string;
 }
 
 function arg(name: string, fallback: number): number {
@@ -29,94 +39,136 @@ function arg(name: string, fallback: number): number {
 	return eq ? Number(eq.split('=')[1]) : fallback;
 }
 
-async function benchTenant(label: string, tenant: 'washu' | 'large', latencyMs: number, rows: Row[]): Promise<void> {
-	const emu = await startEmulator({ tenant, port: 0, latencyMs });
-	const firstSite = emu.state.sites[0].name;
+interface Op {
+	name: string;
+	/** Unmeasured setup (e.g. create the employee a disable will target), on the measured client when warm. */
+	prepare?: (c: SonnysBackofficeClient) => Promise<Record<string, unknown>>;
+	run: (c: SonnysBackofficeClient, p: Record<string, unknown>) => Promise<unknown>;
+	largeOnly?: boolean;
+}
+
+function operations(firstSite: string): Op[] {
+	let seq = 0;
+	const input = (): CreateEmployeeInput => {
+		seq++;
+		return {
+			firstName: 'Bench',
+			lastName: `Hire${seq}`,
+			phone: `20255${String(10000 + seq).slice(-5)}`,
+			email: `bench.hire${seq}@example.invalid`,
+			posUserId: 990000 + seq,
+			wageRate: '15.50',
+			startDate: '2026-05-01',
+			availableSites: [firstSite],
+			permission: 'General User',
+		};
+	};
+	const createThen = async (c: SonnysBackofficeClient) => {
+		const i = input();
+		await c.createEmployee(i);
+		return { posUserId: i.posUserId, email: i.email };
+	};
+	return [
+		{ name: 'login', run: (c) => c.login() },
+		{ name: 'listSites', run: (c) => c.listSites() },
+		{ name: 'listDepartments', run: (c) => c.listDepartments() },
+		{ name: 'listPermissions pos', run: (c) => c.listPermissions({ scope: 'pos' }) },
+		{ name: 'listPermissions backoffice', run: (c) => c.listPermissions({ scope: 'backoffice' }) },
+		{ name: 'isPosUserIdAvailable', run: (c) => c.isPosUserIdAvailable({ posUserId: 4242 }) },
+		{ name: 'isEmailAvailable', run: (c) => c.isEmailAvailable({ email: 'nobody@example.invalid' }) },
+		{ name: 'isPhoneAvailable', run: (c) => c.isPhoneAvailable({ phone: '5550009999' }) },
+		{ name: 'createEmployee', run: (c) => c.createEmployee(input()) },
+		{ name: 'createEmployee skipPhonePreflight', run: (c) => c.createEmployee({ ...input(), skipPhonePreflight: true }), largeOnly: true },
+		{ name: 'disableEmployee by posUserId', prepare: createThen, run: (c, p) => c.disableEmployee({ posUserId: p.posUserId as number }) },
+		{ name: 'disableEmployee by email', prepare: createThen, run: (c, p) => c.disableEmployee({ email: p.email as string }) },
+		{
+			name: 'createBackofficeUser linked',
+			prepare: createThen,
+			run: (c, p) =>
+				c.createBackofficeUser({ username: `benchuser${seq}`, email: p.email as string, permission: 'General User', linkToEmployeePosUserId: p.posUserId as number }),
+		},
+	];
+}
+
+function client(emu: Emulator, transport: Transport): SonnysBackofficeClient {
+	return new SonnysBackofficeClient({ subdomain: 'bench', username: 'demo-bot', password: 'demo-password', baseUrl: emu.url }, { transport });
+}
+
+async function measureOp(emu: Emulator, op: Op, phase: 'cold' | 'warm'): Promise<Measure> {
+	const transport = new CountingTransport();
+	const c = client(emu, transport);
 	try {
-		let seq = 0;
-		const input = () => {
-			seq++;
-			return {
-				firstName: 'Bench',
-				lastName: `Hire${seq}`,
-				phone: `20255${String(10000 + seq).slice(-5)}`,
-				email: `bench.hire${seq}@example.invalid`,
-				posUserId: 990000 + seq,
-				wageRate: '15.50',
-				startDate: '2026-05-01',
-				availableSites: [firstSite],
-				permission: 'General User',
-			};
-		};
-		interface Op {
-			name: string;
-			/** Unmeasured setup on the same client (e.g. create the employee a disable will target). */
-			prepare?: (c: SonnysBackofficeClient) => Promise<Record<string, unknown>>;
-			run: (c: SonnysBackofficeClient, p: Record<string, unknown>) => Promise<unknown>;
+		let prepared: Record<string, unknown> = {};
+		if (phase === 'warm') {
+			// fill every cache and run the operation once, then measure it again
+			await c.listSites();
+			await c.listPermissions({ scope: 'pos' });
+			await c.isEmailAvailable({ email: 'warm@example.invalid' });
+			if (!op.name.includes('skipPhonePreflight')) await c.isPhoneAvailable({ phone: '5550000000' });
+			await op.run(c, op.prepare ? await op.prepare(c) : {});
+			if (op.prepare) prepared = await op.prepare(c);
+		} else if (op.prepare) {
+			// prepared by another client, so the measured one starts with empty caches and no session
+			const helper = client(emu, new UndiciTransport());
+			prepared = await op.prepare(helper).finally(() => helper.close());
 		}
-		const createThen = async (c: SonnysBackofficeClient) => {
-			const i = input();
-			await c.createEmployee(i);
-			return { posUserId: i.posUserId, email: i.email };
-		};
-		const ops: Op[] = [
-			{ name: 'login', run: (c) => c.login() },
-			{ name: 'listSites', run: (c) => c.listSites() },
-			{ name: 'listDepartments', run: (c) => c.listDepartments() },
-			{ name: 'listPermissions pos', run: (c) => c.listPermissions({ scope: 'pos' }) },
-			{ name: 'listPermissions backoffice', run: (c) => c.listPermissions({ scope: 'backoffice' }) },
-			{ name: 'isPosUserIdAvailable', run: (c) => c.isPosUserIdAvailable({ posUserId: 4242 }) },
-			{ name: 'isEmailAvailable', run: (c) => c.isEmailAvailable({ email: 'nobody@example.invalid' }) },
-			{ name: 'isPhoneAvailable', run: (c) => c.isPhoneAvailable({ phone: '5550009999' }) },
-			{ name: 'createEmployee', run: (c) => c.createEmployee(input()) },
-			{ name: 'disableEmployee by posUserId', prepare: createThen, run: (c, p) => c.disableEmployee({ posUserId: p.posUserId as number }) },
-			{ name: 'disableEmployee by email', prepare: createThen, run: (c, p) => c.disableEmployee({ email: p.email as string }) },
-			{
-				name: 'createBackofficeUser linked',
-				prepare: createThen,
-				run: (c, p) =>
-					c.createBackofficeUser({ username: `benchuser${seq}`, email: p.email as string, permission: 'General User', linkToEmployeePosUserId: p.posUserId as number }),
-			},
-		];
-		for (const op of ops) {
-			for (const phase of ['cold', 'warm'] as const) {
-				const client = new SonnysBackofficeClient({ subdomain: 'bench', username: 'demo-bot', password: 'demo-password', baseUrl: emu.url });
-				try {
-					if (phase === 'warm') {
-						// fill every cache and run the operation once, then measure it again
-						await client.listSites();
-						await client.listPermissions({ scope: 'pos' });
-						await client.isEmailAvailable({ email: 'warm@example.invalid' });
-						await client.isPhoneAvailable({ phone: '5550000000' });
-						await op.run(client, op.prepare ? await op.prepare(client) : {});
-					}
-					let prepared: Record<string, unknown> = {};
-					if (op.prepare && phase === 'warm') prepared = await op.prepare(client);
-					if (op.prepare && phase === 'cold') {
-						// prepared by another client, so the measured one starts with empty caches and no session
-						const helper = new SonnysBackofficeClient({ subdomain: 'bench', username: 'demo-bot', password: 'demo-password', baseUrl: emu.url });
-						prepared = await op.prepare(helper).finally(() => helper.close());
-					}
-					const from = emu.requests.length;
-					const t0 = performance.now();
-					await op.run(client, prepared);
-					const ms = performance.now() - t0;
-					const log = emu.requests.slice(from);
-					rows.push({ tenant: label, op: op.name, phase, requests: log.length, bytes: log.reduce((n, r) => n + r.bytes, 0), ms });
-				} catch (err) {
-					rows.push({ tenant: label, op: `${op.name} (failed: ${(err as Error).message.slice(0, 80)})`, phase, requests: 0, bytes: 0, ms: 0 });
-				} finally {
-					await client.close();
-				}
-			}
-		}
+		const before = { requests: transport.requests, wire: transport.wire, decoded: transport.decoded };
+		const t0 = performance.now();
+		await op.run(c, prepared);
+		const ms = performance.now() - t0;
+		return { requests: transport.requests - before.requests, wire: transport.wire - before.wire, decoded: transport.decoded - before.decoded, ms };
+	} catch (err) {
+		return { requests: 0, wire: 0, decoded: 0, ms: 0, failed: (err as Error).message.slice(0, 80) };
 	} finally {
-		await emu.close();
+		await c.close();
 	}
 }
 
-async function rosterParse(latencyMs: number): Promise<{ rows: number; bytes: number; ms: number }> {
-	const emu = await startEmulator({ tenant: 'large', port: 0, latencyMs });
+type Results = Map<string, Record<Compression, Measure>>;
+
+async function benchTenant(tenant: 'washu' | 'large', latencyMs: number): Promise<Results> {
+	const results: Results = new Map();
+	for (const compression of ['negotiate', 'never'] as const) {
+		const emu = await startEmulator({ tenant, port: 0, latencyMs, compression: { mode: compression } });
+		try {
+			for (const op of operations(emu.state.sites[0].name)) {
+				if (op.largeOnly && tenant !== 'large') continue;
+				for (const phase of ['cold', 'warm'] as const) {
+					const key = `${op.name}\t${phase}`;
+					const row = results.get(key) ?? ({} as Record<Compression, Measure>);
+					row[compression] = await measureOp(emu, op, phase);
+					results.set(key, row);
+				}
+			}
+		} finally {
+			await emu.close();
+		}
+	}
+	return results;
+}
+
+const kb = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} MB` : n >= 1e3 ? `${Math.round(n / 1e3)} KB` : `${n} B`);
+
+function printTable(title: string, results: Results): void {
+	console.log(`\n### ${title}\n`);
+	console.log('| operation | phase | requests | wire, compressed (br) | wire, never compressed | decoded | ms, compressed | ms, never |');
+	console.log('|---|---|---:|---:|---:|---:|---:|---:|');
+	for (const [key, r] of results) {
+		const [op, phase] = key.split('\t');
+		const failed = r.negotiate.failed ?? r.never.failed;
+		if (failed) {
+			console.log(`| ${op} | ${phase} | failed: ${failed} | | | | | |`);
+			continue;
+		}
+		const requests = r.negotiate.requests === r.never.requests ? String(r.never.requests) : `${r.negotiate.requests} / ${r.never.requests}`;
+		console.log(
+			`| ${op} | ${phase} | ${requests} | ${kb(r.negotiate.wire)} | ${kb(r.never.wire)} | ${kb(r.never.decoded)} | ${r.negotiate.ms.toFixed(0)} | ${r.never.ms.toFixed(0)} |`,
+		);
+	}
+}
+
+async function rosterParse(): Promise<{ rows: number; bytes: number; ms: number }> {
+	const emu = await startEmulator({ tenant: 'large', port: 0 });
 	try {
 		const res = await fetch(`${emu.url}/login_check`, {
 			method: 'POST',
@@ -140,6 +192,18 @@ async function rosterParse(latencyMs: number): Promise<{ rows: number; bytes: nu
 	}
 }
 
+/** scripts/load-cost.cjs in fresh processes: the median of 5. */
+function loadCost(): string {
+	const root = path.join(__dirname, '..');
+	if (!existsSync(path.join(root, 'dist/nodes/SonnysBackoffice/SonnysBackoffice.node.js'))) return 'not measured: run `npx gulp build` first';
+	const runs = Array.from({ length: 5 }, () => {
+		const r = spawnSync(process.execPath, ['--expose-gc', path.join(root, 'scripts/load-cost.cjs'), root], { encoding: 'utf8' });
+		return JSON.parse(r.stdout) as { ms: number; heapMB: number; rssMB: number };
+	});
+	const median = (f: (r: (typeof runs)[number]) => number) => runs.map(f).sort((a, b) => a - b)[2];
+	return `${median((r) => r.ms).toFixed(1)} ms, ${median((r) => r.heapMB).toFixed(2)} MB heap, ${median((r) => r.rssMB).toFixed(2)} MB RSS (median of 5 fresh processes with n8n-workflow already loaded)`;
+}
+
 async function main(): Promise<void> {
 	const bulk = arg('bulk', 0);
 	if (bulk > 0) {
@@ -148,15 +212,12 @@ async function main(): Promise<void> {
 		return benchBulk({ items: bulk, latencyMs: arg('latency-ms', 100), concurrencies });
 	}
 	const latencyMs = arg('latency-ms', 0);
-	const rows: Row[] = [];
-	await benchTenant('washu', 'washu', latencyMs, rows);
-	await benchTenant('large (5,000 employees, 60 sites)', 'large', latencyMs, rows);
-	console.log(`Emulator latency: ${latencyMs} ms per request\n`);
-	console.log('| tenant | operation | phase | requests | bytes | wall ms |');
-	console.log('|---|---|---|---:|---:|---:|');
-	for (const r of rows) console.log(`| ${r.tenant} | ${r.op} | ${r.phase} | ${r.requests} | ${r.bytes} | ${r.ms.toFixed(1)} |`);
-	const p = await rosterParse(latencyMs);
-	console.log(`\nRoster parse, 5,000-employee tenant: ${p.rows} rows, ${p.bytes} bytes of HTML, ${p.ms.toFixed(1)} ms (median of 5)`);
+	console.log(`Emulator latency: ${latencyMs} ms per request. Bytes: response bodies as received (wire) and after decoding.`);
+	printTable('Default tenant (washu: 19 sites, 36 employees)', await benchTenant('washu', latencyMs));
+	printTable('Large tenant (5,000 employees, 60 sites)', await benchTenant('large', latencyMs));
+	const p = await rosterParse();
+	console.log(`\nRoster parse, 5,000-employee tenant: ${p.rows} rows, ${kb(p.bytes)} of HTML, ${p.ms.toFixed(1)} ms (median of 5)`);
+	console.log(`Loading the node and credential files into n8n: ${loadCost()}`);
 }
 
 main().catch((err) => {

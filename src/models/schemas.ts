@@ -63,6 +63,8 @@ export interface ValidatedCreateEmployee {
 	requiresBackoffice: boolean;
 	backofficeUsername?: string;
 	backofficePassword?: string;
+	/** Skip downloading the roster for the phone pre-flight (see `CreateEmployeeInput.skipPhonePreflight`). */
+	skipPhonePreflight: boolean;
 }
 
 const createEmployeeShape = z.strictObject({
@@ -92,6 +94,7 @@ const createEmployeeShape = z.strictObject({
 	requiresBackoffice: z.boolean().nullish(),
 	backofficeUsername: optional(username),
 	backofficePassword: password.nullish(),
+	skipPhonePreflight: z.boolean().nullish(),
 });
 
 function finishCreateEmployee(v: z.output<typeof createEmployeeShape>): ValidatedCreateEmployee {
@@ -128,6 +131,7 @@ function finishCreateEmployee(v: z.output<typeof createEmployeeShape>): Validate
 		permission: v.permission,
 		departments,
 		requiresBackoffice,
+		skipPhonePreflight: v.skipPhonePreflight ?? false,
 	};
 	if (v.posPin !== undefined && v.posPin !== null) out.posPin = v.posPin;
 	if (v.adpEmployeeId !== undefined) out.adpEmployeeId = v.adpEmployeeId;

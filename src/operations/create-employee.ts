@@ -22,7 +22,7 @@ const EMPLOYEE_ID_IN_LOCATION = /^\/employee\/(edit|permissions)\/(\d+)$/;
 
 /**
  * Creates a POS employee: validate -> resolve template, sites, departments -> pre-flight POS id (live),
- * e-mail and phone (cached index) -> POST insert -> read back the granted sites -> POST the full
+ * e-mail and phone (cached index; the phone only from a cached roster with `skipPhonePreflight`) -> POST insert -> read back the granted sites -> POST the full
  * permission matrix -> read the permissions back -> optional linked Backoffice user.
  * The insert is never re-sent; after an ambiguous failure the POS id is looked up instead.
  */
@@ -47,7 +47,9 @@ async function create(ctx: OperationContext, v: Validated): Promise<EmployeeCrea
 	const granted = resolveSiteNames(page, v.availableSites);
 	const departmentIds = resolveDepartments(page.departments, v.departments);
 	const index = ctx.caches.index;
-	await index.loadRoster(ctx.session);
+	// Skipping the phone pre-flight skips the roster download; the e-mail list then gives the template lookup an employee.
+	if (v.skipPhonePreflight) await index.loadEmails(ctx.session);
+	else await index.loadRoster(ctx.session);
 	const pos = await loadPosTemplates(ctx);
 	const resolved = resolveTemplate(pos.templates, v.permission, ctx.onUnknownPermission, 'pos');
 	warnings.push(...resolved.warnings);

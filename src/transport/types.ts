@@ -10,7 +10,7 @@ export interface TransportRequest {
 	body?: string;
 	/** Whole-request deadline (connect, headers and body). */
 	timeoutMs: number;
-	/** Largest body accepted; a longer body fails with code `RESPONSE_TOO_LARGE`. */
+	/** Largest body accepted, on the wire and decoded; a longer body fails with code `RESPONSE_TOO_LARGE`. */
 	maxResponseBytes: number;
 }
 
@@ -20,10 +20,12 @@ export interface TransportResponse {
 	status: number;
 	/** Header values, lower-case names; `set-cookie` may repeat. */
 	headers: Record<string, string | string[] | undefined>;
-	/** Body decoded as UTF-8. */
+	/** Body, its Content-Encoding undone, decoded as UTF-8. */
 	body: string;
-	/** Body size in bytes as received. */
+	/** Body size in bytes as received on the wire (compressed, when the server compressed). */
 	bytes: number;
+	/** Body size in bytes after decoding; absent means the same as `bytes` (nothing was compressed). */
+	decodedBytes?: number;
 }
 
 /**

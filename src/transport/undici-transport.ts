@@ -1,5 +1,6 @@
 import { Agent, EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
-import { BackofficeServerError, ConnectionError, SonnysBackofficeError, TimeoutError } from '../errors';
+import { ConnectionError, SonnysBackofficeError, TimeoutError } from '../errors';
+import { ACCEPT_ENCODING, contentCoding, readDecodedBody, tooLarge } from './decode';
 import { isLoopbackHost } from './loopback';
 import type { Transport, TransportRequest, TransportResponse } from './types';
 
@@ -38,7 +39,8 @@ const CONNECTION_CODES = new Set([
 /**
  * The default transport: one pooled undici dispatcher with keep-alive for the client's lifetime,
  * `HTTP(S)_PROXY`/`NO_PROXY` honoured through `EnvHttpProxyAgent` (loopback is never proxied),
- * a whole-request deadline per call, and a cap on the body size.
+ * a whole-request deadline per call, compressed bodies (gzip, deflate, br) asked for and decoded, and a cap on
+ * the body size that applies both to the bytes on the wire and to the decoded bytes.
  */
 export class UndiciTransport implements Transport {
 	private readonly direct: Agent;
@@ -79,7 +81,8 @@ export class UndiciTransport implements Transport {
 		try {
 			const res = await undiciRequest(url, {
 				method: req.method,
-				headers: req.headers,
+				// The transport decodes, so it alone says which codings it accepts.
+				headers: { ...req.headers, 'accept-encoding': ACCEPT_ENCODING },
 				body: req.body,
 				dispatcher: this.dispatcherFor(url),
 				signal: controller.signal,
@@ -91,22 +94,20 @@ export class UndiciTransport implements Transport {
 				res.body.destroy();
 				throw tooLarge(where, req.maxResponseBytes);
 			}
-			const chunks: Buffer[] = [];
-			let bytes = 0;
-			for await (const chunk of res.body) {
-				const buf = chunk as Buffer;
-				bytes += buf.length;
-				if (bytes > req.maxResponseBytes) {
-					res.body.destroy();
-					throw tooLarge(where, req.maxResponseBytes);
-				}
-				chunks.push(buf);
+			let coding;
+			try {
+				coding = contentCoding(res.headers['content-encoding'], where);
+			} catch (err) {
+				res.body.destroy();
+				throw err;
 			}
+			const read = await readDecodedBody(res.body, coding, req.maxResponseBytes, where);
 			return {
 				status: res.statusCode,
 				headers: res.headers as TransportResponse['headers'],
-				body: Buffer.concat(chunks).toString('utf8'),
-				bytes,
+				body: read.body.toString('utf8'),
+				bytes: read.wireBytes,
+				decodedBytes: read.decodedBytes,
 			};
 		} catch (err) {
 			throw mapError(err, where, req.timeoutMs, timedOut);
@@ -121,10 +122,6 @@ export class UndiciTransport implements Transport {
 		this.closed = true;
 		await Promise.all([this.direct.close(), this.proxied?.close()]);
 	}
-}
-
-function tooLarge(where: string, max: number): BackofficeServerError {
-	return new BackofficeServerError(`${where}: response larger than ${max} bytes`, { code: 'RESPONSE_TOO_LARGE' });
 }
 
 function mapError(err: unknown, where: string, timeoutMs: number, timedOut: boolean): Error {

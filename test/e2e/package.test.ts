@@ -5,7 +5,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -23,7 +23,9 @@ const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as 
 	n8n: { nodes: string[]; credentials: string[] };
 };
 
-const bundles = [pkg.main, ...pkg.n8n.nodes, ...pkg.n8n.credentials];
+/** Shared by the other bundles through relative `require()`s: the error classes (one copy for `instanceof`). */
+const SHARED = ['dist/errors.js'];
+const bundles = [pkg.main, ...pkg.n8n.nodes, ...pkg.n8n.credentials, ...SHARED];
 
 describe('the packed package', () => {
 	let emu: Emulator;
@@ -45,7 +47,7 @@ describe('the packed package', () => {
 		const files = packDryRunFiles();
 		const outside = files.filter((f) => !f.startsWith('dist/') && !['README.md', 'LICENSE', 'package.json'].includes(f));
 		expect(outside).toEqual([]);
-		for (const wanted of ['README.md', 'LICENSE', 'package.json', pkg.main, pkg.types, ...bundles]) {
+		for (const wanted of ['README.md', 'LICENSE', 'package.json', pkg.main, pkg.types, 'dist/errors.d.ts', ...bundles]) {
 			expect(files).toContain(wanted);
 		}
 		expect(files).toContain('dist/nodes/SonnysBackoffice/SonnysBackoffice.node.json');
@@ -58,12 +60,24 @@ describe('the packed package', () => {
 		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
 	});
 
-	it.each(bundles)('%s requires only Node built-ins and n8n-workflow', (file) => {
+	it.each(bundles)('%s requires only Node built-ins, n8n-workflow and other shipped bundles', (file) => {
 		const code = readFileSync(join(repoRoot, file), 'utf8');
 		const required = new Set([...code.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]!));
 		const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
-		const foreign = [...required].filter((name) => !builtins.has(name) && name !== 'n8n-workflow');
+		// A relative require must name another bundle of the package (the node loads the core client, dist/index.js,
+		// lazily on first use, and shares dist/errors.js with it).
+		const shipped = new Set([pkg.main, ...SHARED]);
+		const foreign = [...required].filter(
+			(name) => !builtins.has(name) && name !== 'n8n-workflow' && !(name.startsWith('.') && shipped.has(relative(repoRoot, join(repoRoot, dirname(file), name)))),
+		);
 		expect(foreign).toEqual([]);
+	});
+
+	it('the node file loads the core client lazily: no top-level require of dist/index.js', () => {
+		const node = readFileSync(join(repoRoot, pkg.n8n.nodes[0]!), 'utf8');
+		expect(node).toContain('require("../../index.js")');
+		expect(node.length).toBeLessThan(300_000);
+		expect(node).not.toMatch(/undici|cheerio|tough-cookie|ZodError/);
 	});
 
 	it('exports the core client and the error classes, with type declarations', () => {

@@ -3,7 +3,7 @@ import { large } from './tenants';
 
 /**
  * `npm run emulator -- [--port 8787] [--host 127.0.0.1] [--tenant washu|flat|large] [--latency-ms N]
- * [--employees N --sites N] [--session-expiry redirect|inline] [--session-locking on]`. Prints the URL and the bot login; Ctrl-C exits.
+ * [--employees N --sites N] [--session-expiry redirect|inline] [--compression negotiate|never] [--session-locking on]`. Prints the URL and the bot login; Ctrl-C exits.
  */
 function parseArgs(argv: string[]): Map<string, string> {
 	const out = new Map<string, string>();
@@ -31,12 +31,14 @@ function int(args: Map<string, string>, key: string, fallback: number): number {
 
 async function main(): Promise<void> {
 	const args = parseArgs(process.argv.slice(2));
-	const known = new Set(['port', 'host', 'tenant', 'latency-ms', 'employees', 'sites', 'session-expiry', 'session-locking']);
+	const known = new Set(['port', 'host', 'tenant', 'latency-ms', 'employees', 'sites', 'session-expiry', 'compression', 'session-locking']);
 	for (const k of args.keys()) if (!known.has(k)) throw new Error(`unknown option --${k}`);
 	const tenantName = args.get('tenant') ?? 'washu';
 	if (!['washu', 'flat', 'large'].includes(tenantName)) throw new Error('--tenant must be washu, flat or large');
 	const expiry = args.get('session-expiry') ?? 'redirect';
 	if (expiry !== 'redirect' && expiry !== 'inline') throw new Error('--session-expiry must be redirect or inline');
+	const compression = args.get('compression') ?? 'negotiate';
+	if (compression !== 'negotiate' && compression !== 'never') throw new Error('--compression must be negotiate or never');
 	const tenant: EmulatorOptions['tenant'] =
 		tenantName === 'large' ? large({ employees: int(args, 'employees', 5000), sites: int(args, 'sites', 60) }) : (tenantName as 'washu' | 'flat');
 	const emu = await startEmulator({
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
 		latencyMs: int(args, 'latency-ms', 0),
 		sessionExpiry: expiry,
 		sessionLocking: args.get('session-locking') === 'on',
+		compression: { mode: compression },
 	});
 	const bot = emu.state.tenant.bot;
 	process.stdout.write(`Sonny's Backoffice emulator (${tenantName}) listening on ${emu.url}\n`);

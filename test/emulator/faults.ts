@@ -27,6 +27,8 @@ export interface FaultRule {
 	retryAfter?: number;
 	delayMs?: number;
 	truncateAt?: number;
+	/** With `truncate`: cut the body as sent (compressed, when the answer is compressed) instead of the HTML. */
+	encoded?: boolean;
 	/** Fire at most this many times (default: unlimited). */
 	times?: number;
 	/** Let this many matching requests through first (default 0). */

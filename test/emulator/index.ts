@@ -1,11 +1,13 @@
 import type { FaultInjector, FaultRule } from './faults';
 import type { RequestLogEntry } from './request-log';
+import { COMPRESSION_DEFAULTS, type CompressionOptions } from './compression';
 import { EmulatorServer } from './server';
 import { EmulatorState } from './state';
 import { flat, large, washu } from './tenants';
 import type { TenantData } from './types';
 
 export type { FaultKind, FaultRule } from './faults';
+export type { Coding, CompressionOptions } from './compression';
 export type { RequestLogEntry } from './request-log';
 export { EmulatorState } from './state';
 export type { BoUserRecord, EmployeeRecord, TenantData, WageRecord } from './types';
@@ -41,6 +43,12 @@ export interface EmulatorOptions {
 	singleSessionPerUser?: boolean;
 	/** Reject a BO permissions POST ("Unable to locate user") unless the session loaded that user's page first. Default false. */
 	requirePageLoadForUserPermissions?: boolean;
+	/**
+	 * ASSUMPTION (unknown whether Backoffice compresses): `negotiate` (default) compresses bodies of at least
+	 * `threshold` bytes (default 1024) in the client's best accepted coding among `codings` (default br, gzip,
+	 * deflate); `never` mimics a server that never compresses.
+	 */
+	compression?: Partial<CompressionOptions>;
 }
 
 export interface Emulator {
@@ -72,6 +80,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			requirePageLoadForUserPermissions: options.requirePageLoadForUserPermissions ?? false,
 			sessionLocking: options.sessionLocking ?? false,
 			singleSessionPerUser: options.singleSessionPerUser ?? false,
+			compression: { ...COMPRESSION_DEFAULTS, ...options.compression },
 		},
 		options.faults,
 		options.seed,

@@ -8,8 +8,12 @@ export interface RequestLogEntry {
 	body: string;
 	/** 0 when the socket was destroyed without an answer. */
 	status: number;
-	/** Response body bytes actually sent. */
+	/** Response body bytes actually sent (compressed, when `encoding` is set). */
 	bytes: number;
+	/** The body's size before compression (the HTML). */
+	decodedBytes?: number;
+	/** The Content-Encoding of the answer, when compressed. */
+	encoding?: 'br' | 'gzip' | 'deflate';
 	ms: number;
 	location?: string;
 	fault?: FaultRule['kind'];

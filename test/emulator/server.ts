@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { compress, negotiate, type CompressionOptions } from './compression';
 import { FaultInjector, errorPage, maintenancePage, type FaultRule } from './faults';
 import { Form, parseForm } from './form';
 import { redirectBody, type Flash } from './html';
@@ -17,6 +18,8 @@ export interface ServerOptions extends RouteOptions {
 	sessionLocking: boolean;
 	/** ASSUMPTION (Part E): a login ends the user's other sessions. */
 	singleSessionPerUser?: boolean;
+	/** Response compression (ASSUMPTION, see compression.ts). */
+	compression: CompressionOptions;
 }
 
 interface Reply {
@@ -120,7 +123,7 @@ export class EmulatorServer {
 			return;
 		}
 		let out = reply.body;
-		if (fault?.kind === 'truncate') out = Buffer.from(out).subarray(0, fault.truncateAt ?? Math.floor(Buffer.byteLength(out) / 2)).toString('utf8');
+		if (fault?.kind === 'truncate' && !fault.encoded) out = Buffer.from(out).subarray(0, fault.truncateAt ?? Math.floor(Buffer.byteLength(out) / 2)).toString('utf8');
 		const now = new Date().toUTCString();
 		res.statusCode = reply.status;
 		res.setHeader('Server', 'Sonnys Controls');
@@ -133,12 +136,18 @@ export class EmulatorServer {
 		res.setHeader('Vary', 'User-Agent');
 		if (reply.location) res.setHeader('Location', reply.location);
 		for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
-		const buf = Buffer.from(out, 'utf8');
+		const html = Buffer.from(out, 'utf8');
+		const coding = negotiate(req.headers['accept-encoding'], this.options.compression, html.length);
+		let buf = coding ? compress(html, coding) : html;
+		if (fault?.kind === 'truncate' && fault.encoded) buf = buf.subarray(0, fault.truncateAt ?? Math.floor(buf.length / 2));
+		if (coding) res.setHeader('Content-Encoding', coding);
 		// Written in one chunk without Content-Length: Transfer-Encoding chunked, as captured (A.0).
 		if (buf.length) res.write(buf);
 		res.end();
 		entry.status = reply.status;
 		entry.bytes = buf.length;
+		entry.decodedBytes = html.length;
+		if (coding) entry.encoding = coding;
 		if (reply.location) entry.location = reply.location;
 		finish();
 	}

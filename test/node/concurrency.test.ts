@@ -1,6 +1,8 @@
 /** Options > Concurrency: items through a bounded pool on several Backoffice sessions, in real n8n execution. */
 import { describe, expect, it } from 'vitest';
 
+import { MAX_SESSIONS as NODE_MAX } from '../../nodes/SonnysBackoffice/helpers/concurrency';
+import { MAX_SESSIONS } from '../../src/models/client-options';
 import { createByExpression, hire } from './hires';
 import { useNodeTestBed } from './testbed';
 
@@ -9,6 +11,10 @@ const bed = useNodeTestBed({ emulator: 'manual' });
 const atConcurrency = (concurrency: number) => ({ ...createByExpression, options: { concurrency } });
 
 describe('Options > Concurrency', () => {
+	it("allows what the client allows: the node's maximum is the client's MAX_SESSIONS", () => {
+		expect(NODE_MAX).toBe(MAX_SESSIONS);
+	});
+
 	it('at 4: output in input order, each paired with its item, on four sessions', async () => {
 		// The first insert answers late: items 1-3 finish before item 0 does.
 		await bed.startEmulator({ latencyMs: 5, faults: [{ kind: 'slow', delayMs: 400, route: '/employee/insert', method: 'POST', times: 1 }] });

@@ -1,7 +1,25 @@
+/**
+ * THE LAZY SEAM: the only place where the node reaches the core client's code.
+ *
+ * n8n loads every community node's file at each start just to read its description, so that file must stay light:
+ * the core client (undici, cheerio, tough-cookie, zod, decimal.js; ~3 MB of JavaScript) is loaded here, on first
+ * use, by `loadCore()`. The build (gulpfile.js) turns `require('../../../src')` into a `require()` of the package's
+ * `dist/index.js` and every import of `src/errors` into a `require()` of `dist/errors.js`, shared by both, so the
+ * error classes are the same on either side of the seam (`instanceof` works).
+ *
+ * Rules for every file under nodes/ and credentials/ (operations, descriptions, methods, helpers):
+ * - Reach the client only through `createClient` / `withClient` / `loadCore` from this file.
+ * - `import type` from src/ is free (erased). The only VALUE imports allowed from src/ are from `src/errors`
+ *   (no dependencies, shipped as dist/errors.js). Any other value import (a zod schema, a page selector, a
+ *   constant from src/models, decimal.js, cheerio) would be bundled into the node file and evaluated at every n8n
+ *   start: the build refuses a node bundle that contains code from node_modules, and
+ *   test/node/load-cost.test.ts measures the cost. Need a src/ value in a node file? Get it from `loadCore()` at
+ *   execution time, or move the constant into the node.
+ */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { SonnysBackofficeClient } from '../../../src';
 import { ValidationError } from '../../../src/errors';
+import type * as Core from '../../../src';
 import type { SonnysBackofficeClientApi, SonnysBackofficeClientOptions } from '../../../src/models/api';
 
 /** The credential type's name (`credentials/SonnysBackofficeApi.credentials.ts`). */
@@ -31,6 +49,14 @@ export function clientOptions(credentials: ICredentialDataDecryptedObject): Sonn
 	return options;
 }
 
+let core: typeof Core | undefined;
+
+/** The core client's module (dist/index.js once built), evaluated on the first call only. */
+export function loadCore(): typeof Core {
+	core ??= require('../../../src') as typeof Core;
+	return core;
+}
+
 /**
  * The one seam between n8n and the core client. The client logs in lazily on its first request and keeps its
  * caches (sites, templates, employee index) for its lifetime, so one client serves a whole execution.
@@ -39,7 +65,8 @@ export function createClient(
 	credentials: ICredentialDataDecryptedObject,
 	overrides: Pick<SonnysBackofficeClientOptions, 'maxSessions'> = {},
 ): SonnysBackofficeClientApi {
-	return new SonnysBackofficeClient({ ...clientOptions(credentials), ...overrides });
+	const options = { ...clientOptions(credentials), ...overrides };
+	return new (loadCore().SonnysBackofficeClient)(options);
 }
 
 /** Runs `fn` with a short-lived client (loadOptions, credential test) and always closes it. */

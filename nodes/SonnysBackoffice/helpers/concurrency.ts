@@ -1,7 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ValidationError } from '../../../src/errors';
-import { MAX_SESSIONS } from '../../../src/models/client-options';
+
+/** The client's `MAX_SESSIONS` (a node file may not import values from src/; a node test checks they agree). */
+export const MAX_SESSIONS = 8;
 
 /** Resources whose operations list cached data: running their items in parallel gains nothing. */
 const LISTING_RESOURCES = ['site', 'department', 'permissionTemplate'];

@@ -142,6 +142,14 @@ const properties: INodeProperties[] = [
 				description:
 					'5-digit PIN (10000-99999) for the POS. Leave it empty to generate a random one; it is returned in the output because Backoffice never shows it again.',
 			},
+			{
+				displayName: 'Skip Phone Pre-Check',
+				name: 'skipPhonePreflight',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to skip checking the phone against the whole employee list before creating. Backoffice cannot search by phone, so the check downloads every employee once per run (about 10 MB on a 5,000-employee tenant). For bulk runs on large tenants. Trade-off: whether Backoffice itself refuses a duplicate phone was never observed, so a duplicate phone may then be created. POS user ID and e-mail are still checked.",
+			},
 		],
 	},
 ];
@@ -189,6 +197,8 @@ export async function execute(
 		// A password without a username would be silently dropped; say so instead.
 		throw new ValidationError('backofficeUsername', 'is required when a Backoffice Password is given');
 	}
+
+	if (extra.skipPhonePreflight === true) input.skipPhonePreflight = true;
 
 	return outputItem(await client.createEmployee(input), i);
 }

@@ -2,12 +2,23 @@ import { SonnysBackofficeError } from './errors';
 import type {
 	BackofficeUserCreated,
 	CreateBackofficeUserInput,
+	CreateEmployeeDryRunInput,
 	CreateEmployeeInput,
 	Department,
 	DisableEmployeeInput,
 	EmailAvailabilityInput,
 	EmployeeCreated,
+	EmployeeCreatePreview,
 	EmployeeDisabled,
+	EmployeeReactivated,
+	EmployeeUpdated,
+	ReactivateEmployeeInput,
+	UpdateEmployeeInput,
+	Employee,
+	EmployeeSummary,
+	FindEmployeeInput,
+	GetEmployeeInput,
+	SearchEmployeesInput,
 	ListPermissionsInput,
 	Permission,
 	PhoneAvailabilityInput,
@@ -24,8 +35,11 @@ import type { OperationContext } from './operations/context';
 import { createBackofficeUser } from './operations/create-backoffice-user';
 import { createEmployee } from './operations/create-employee';
 import { disableEmployee } from './operations/disable-employee';
+import { reactivateEmployee, updateEmployee } from './operations/update-employee';
 import { listDepartments, listPermissions, listSites } from './operations/discovery';
 import { EmployeeIndex } from './operations/employee-index';
+import { getEmployee } from './operations/get-employee';
+import { findEmployee, searchEmployees } from './operations/search-employees';
 import { SingleFlight } from './operations/single-flight';
 import { parseLoginError } from './pages/login';
 import { redactError, redactText } from './session/redact';
@@ -113,15 +127,56 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 	}
 
 	/** Creates a POS employee (and optionally its linked Backoffice user). */
-	async createEmployee(input: CreateEmployeeInput): Promise<EmployeeCreated> {
+	/** `dryRun: true`: validates, resolves and checks uniqueness, returns what would be created, writes nothing. */
+	async createEmployee(input: CreateEmployeeInput & { dryRun: true }): Promise<EmployeeCreatePreview>;
+	async createEmployee(input: CreateEmployeeInput & { dryRun?: false }): Promise<EmployeeCreated>;
+	async createEmployee(input: CreateEmployeeDryRunInput): Promise<EmployeeCreated | EmployeeCreatePreview>;
+	async createEmployee(input: CreateEmployeeDryRunInput): Promise<EmployeeCreated | EmployeeCreatePreview> {
 		this.assertOpen();
 		return this.run(input, (ctx) => createEmployee(ctx, input));
 	}
 
-	/** Disables an employee found by POS user ID or e-mail. */
+	// ---- Read surface (issue 10) ----
+
+	/** One employee, live: profile, and by default wage history and POS permission level (`include`). */
+	async getEmployee(input: GetEmployeeInput): Promise<Employee> {
+		this.assertOpen();
+		return this.run(input, (ctx) => getEmployee(ctx, input));
+	}
+
+	/** Roster rows matching the server's filters (name prefixes, exact POS user ID, status, limit). One GET. */
+	async searchEmployees(input: SearchEmployeesInput = {}): Promise<EmployeeSummary[]> {
+		this.assertOpen();
+		return this.run(input, (ctx) => searchEmployees(ctx, input));
+	}
+
+	/** Exactly one employee by exact name (phone as tie-break); NotFoundError or AmbiguousMatchError otherwise. One GET. */
+	async findEmployee(input: FindEmployeeInput): Promise<EmployeeSummary> {
+		this.assertOpen();
+		return this.run(input, (ctx) => findEmployee(ctx, input));
+	}
+
+	// ---- Writes ----
+
+	/** Disables an employee found by POS user ID, e-mail or internal id. */
 	async disableEmployee(input: DisableEmployeeInput): Promise<EmployeeDisabled> {
 		this.assertOpen();
 		return this.run(input, (ctx) => disableEmployee(ctx, input));
+	}
+
+	/**
+	 * Changes an employee (properties, PIN, wage, POS template): only what differs is written, every phase read back.
+	 * `dryRun: true` returns the changes and planned requests without writing.
+	 */
+	async updateEmployee(input: UpdateEmployeeInput): Promise<EmployeeUpdated> {
+		this.assertOpen();
+		return this.run(input, (ctx) => updateEmployee(ctx, input));
+	}
+
+	/** Reactivates an employee (inactive included in the lookup), with optional changes in the same run; `dryRun` as above. */
+	async reactivateEmployee(input: ReactivateEmployeeInput): Promise<EmployeeReactivated> {
+		this.assertOpen();
+		return this.run(input, (ctx) => reactivateEmployee(ctx, input));
 	}
 
 	/** Creates a Backoffice user, standalone or linked to an employee. */
@@ -203,9 +258,14 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 		} catch (err) {
 			const secrets = this.pool.secrets;
 			if (input !== null && typeof input === 'object') {
-				for (const key of INPUT_SECRETS) {
-					const value = (input as Record<string, unknown>)[key];
-					if (typeof value === 'string' || typeof value === 'number') secrets.add(value);
+				// An update carries its secrets inside `changes`.
+				const changes = (input as { changes?: unknown }).changes;
+				for (const holder of [input, changes]) {
+					if (holder === null || typeof holder !== 'object') continue;
+					for (const key of INPUT_SECRETS) {
+						const value = (holder as Record<string, unknown>)[key];
+						if (typeof value === 'string' || typeof value === 'number') secrets.add(value);
+					}
 				}
 			}
 			throw redactError(err, secrets.list());

@@ -89,8 +89,12 @@ export class NotFoundError extends SonnysBackofficeError {
 
 /** A name lookup matched several records. */
 export class AmbiguousMatchError extends SonnysBackofficeError {
-	constructor(message: string) {
+	/** POS user ids of the candidates (null for a row without one), when the lookup knows them. */
+	readonly candidates: Array<number | null>;
+
+	constructor(message: string, candidates: Array<number | null> = []) {
 		super(message, 'AMBIGUOUS_MATCH');
+		this.candidates = candidates;
 	}
 }
 

@@ -28,6 +28,7 @@ export {
 } from './errors';
 export type { SonnysBackofficeErrorCode } from './errors';
 export type * from './models/api';
+export type { Changes, FieldChange, PlannedRequest } from './models/changes';
 export type { Transport, TransportRequest, TransportResponse } from './transport/types';
 export { UndiciTransport } from './transport/undici-transport';
 export type { UndiciTransportOptions } from './transport/undici-transport';

@@ -58,6 +58,11 @@ export interface FormModel {
 	removeWhere(predicate: (name: string, value: string) => boolean): void;
 	/** Add a pair at the end of the body, even if the form has no such control (site encoding, A.3.2). */
 	append(name: string, value: string): void;
+	/**
+	 * Replace every pair whose name the predicate matches by `pairs`, placed where the first matching control is in
+	 * the document (at the end when no control matches): a re-encoded group (the site tree, A.3.2) keeps page order.
+	 */
+	replaceGroup(predicate: (name: string) => boolean, pairs: ReadonlyArray<readonly [string, string]>): void;
 	/** The first control named `name`. */
 	control(name: string): FormControl | undefined;
 }
@@ -147,6 +152,17 @@ export class ParsedForm implements FormModel {
 
 	removeWhere(predicate: (name: string, value: string) => boolean): void {
 		this.entries = this.entries.filter((e) => !predicate(e.name, e.value));
+	}
+
+	replaceGroup(predicate: (name: string) => boolean, pairs: ReadonlyArray<readonly [string, string]>): void {
+		const first = this.controls.findIndex((c) => predicate(c.name));
+		this.entries = this.entries.filter((e) => !predicate(e.name));
+		if (first < 0) {
+			for (const [name, value] of pairs) this.append(name, value);
+			return;
+		}
+		// Fractional positions between the first control of the group and the next control keep the group in order.
+		pairs.forEach(([name, value], i) => this.entries.push({ name, value, order: first + i / (pairs.length + 1) }));
 	}
 
 	append(name: string, value: string): void {

@@ -4,6 +4,12 @@
  * in camelCase. Zod schemas in `src/models/` validate these inputs; keep both in step.
  */
 import type Decimal from 'decimal.js';
+import type { Employee, EmployeeSummary, FindEmployeeInput, GetEmployeeInput, SearchEmployeesInput } from './employee';
+import type { EmployeeRefInput } from './employee-ref';
+import type { Changes, PlannedRequest } from './changes';
+
+export type { EmployeeRef, EmployeeRefInput } from './employee-ref';
+export type * from './employee';
 
 /** Options of `new SonnysBackofficeClient(...)`. */
 export interface SonnysBackofficeClientOptions {
@@ -83,6 +89,31 @@ export interface CreateEmployeeInput {
 	skipPhonePreflight?: boolean;
 }
 
+/** `createEmployee` input with the preview switch: `dryRun: true` validates, resolves, checks, writes nothing. */
+export type CreateEmployeeDryRunInput = CreateEmployeeInput & { dryRun?: boolean };
+
+/** Result of `createEmployee({ ..., dryRun: true })`: what would be created. No PIN or password (none is generated). */
+export interface EmployeeCreatePreview {
+	dryRun: true;
+	posUserId: number;
+	firstName: string;
+	lastName: string;
+	email: string;
+	/** The POS template that would be applied (after any fallback). */
+	permissionApplied: string;
+	/** Site names that would be granted (`'all'` for every site). */
+	sitesGranted: string[] | 'all';
+	departments: string[];
+	wageSite: string;
+	wageRate: string;
+	overtimeWageRate: string;
+	/** Every field from `null` to its new value (the PIN and password as `'*****'`). */
+	changes: Changes;
+	/** The requests that would be sent, in order (method, path, names of the fields). */
+	plannedRequests: PlannedRequest[];
+	warnings: string[];
+}
+
 /** Result of `createEmployee`. */
 export interface EmployeeCreated {
 	employeeId: number;
@@ -109,10 +140,10 @@ export interface EmployeeCreated {
 	warnings: string[];
 }
 
-/** Input of `disableEmployee`: exactly one of the two keys. */
-export interface DisableEmployeeInput {
-	posUserId?: number;
-	email?: string;
+/** Input of `disableEmployee`: exactly one of `posUserId`, `email` or `employeeId` (an EmployeeRef). */
+export interface DisableEmployeeInput extends EmployeeRefInput {
+	/** Validate and read, return what would be written, write nothing. */
+	dryRun?: boolean;
 }
 
 /** Result of `disableEmployee`. */
@@ -126,6 +157,84 @@ export interface EmployeeDisabled {
 	/** True when the employee was already inactive (nothing was posted). */
 	alreadyInactive: boolean;
 	warnings: string[];
+	dryRun: boolean;
+	/** `{ isActive: { from: true, to: false } }` when the employee is (or would be) disabled. */
+	changes: Changes;
+	/** Dry run: the request that would be sent (method, path, names of the changed fields). */
+	plannedRequests?: PlannedRequest[];
+}
+
+/** Changes of `updateEmployee` / `reactivateEmployee`: any of these (absent = unchanged), validated as on create. */
+export interface EmployeeChanges {
+	firstName?: string;
+	lastName?: string;
+	/** 9 or 10 digits once every non-digit is stripped. */
+	phone?: string;
+	/** Must be unused by any other employee. */
+	email?: string;
+	/** Department names (replace the current ones); "Greeter" is always included. */
+	departments?: string[];
+	/** Site names (exact) or `'all'`: replaces the current site access. */
+	availableSites?: string[] | 'all';
+	/** `''` clears it. */
+	adpEmployeeId?: string;
+	/** `''` clears it. */
+	emergencyContactName?: string;
+	/** `''` clears it. */
+	emergencyContactPhone?: string;
+	/** New 5-digit POS PIN. Shown as `'*****'` in `changes`. */
+	posPin?: number;
+	/** New hourly wage: a new wage record (protocol A.8). */
+	wageRate?: MoneyInput;
+	/** Default: 1.5 x wageRate when the current record is overtime-eligible; given = eligible. Needs wageRate. */
+	overtimeWageRate?: MoneyInput;
+	/** Default today; a date not after the latest record's is clamped to the day after it (with a warning). Needs wageRate. */
+	wageEffectiveDate?: DateInput;
+	/** POS permission template name (the full matrix is written, A.6). */
+	permission?: string;
+}
+
+/** Input of `updateEmployee`: one employee reference and at least one change. */
+export interface UpdateEmployeeInput extends EmployeeRefInput {
+	changes: EmployeeChanges;
+	/** Validate and read, return what would be written, write nothing. */
+	dryRun?: boolean;
+}
+
+/** Input of `reactivateEmployee`: one employee reference, optional changes applied in the same run. */
+export interface ReactivateEmployeeInput extends EmployeeRefInput {
+	changes?: EmployeeChanges;
+	/** Validate and read, return what would be written, write nothing. */
+	dryRun?: boolean;
+}
+
+/** What an update wrote (or, in a dry run, would write). */
+export type ChangeApplied = 'properties' | 'compensation' | 'permission' | 'activated';
+
+/** Result of `updateEmployee`. */
+export interface EmployeeUpdated {
+	employeeId: number;
+	posUserId: number | null;
+	/** What was written, in order (empty in a dry run and when nothing needed writing). */
+	changesApplied: ChangeApplied[];
+	/** For each changed field, `{ from, to }` (the PIN as `'*****'`). */
+	changes: Changes;
+	/** True when every change already held: nothing was (or would be) written. */
+	unchanged: boolean;
+	/** ISO date of the new wage record, when one was (or would be) written. */
+	wageEffectiveDate?: string;
+	warnings: string[];
+	dryRun: boolean;
+	/** The phases that write (or would write), in order. */
+	phases: ChangeApplied[];
+	/** Dry run: the requests that would be sent, in order (method, path, names of the changed fields). */
+	plannedRequests?: PlannedRequest[];
+}
+
+/** Result of `reactivateEmployee`. */
+export interface EmployeeReactivated extends EmployeeUpdated {
+	/** The employee was already active: the activation posted nothing. */
+	alreadyActive: boolean;
 }
 
 /** Input of `createBackofficeUser`: linked (one link key) or standalone (first and last name). */
@@ -222,8 +331,17 @@ export interface PhoneAvailabilityInput extends RefreshOption {
 export interface SonnysBackofficeClientApi {
 	/** Log in now (normally lazy). Throws AuthenticationError on bad credentials; never retried. */
 	login(): Promise<void>;
-	createEmployee(input: CreateEmployeeInput): Promise<EmployeeCreated>;
+	createEmployee(input: CreateEmployeeInput & { dryRun: true }): Promise<EmployeeCreatePreview>;
+	createEmployee(input: CreateEmployeeInput & { dryRun?: false }): Promise<EmployeeCreated>;
+	createEmployee(input: CreateEmployeeDryRunInput): Promise<EmployeeCreated | EmployeeCreatePreview>;
 	disableEmployee(input: DisableEmployeeInput): Promise<EmployeeDisabled>;
+	// Read surface (issue 10)
+	getEmployee(input: GetEmployeeInput): Promise<Employee>;
+	searchEmployees(input?: SearchEmployeesInput): Promise<EmployeeSummary[]>;
+	findEmployee(input: FindEmployeeInput): Promise<EmployeeSummary>;
+	// Changes (issue 11)
+	updateEmployee(input: UpdateEmployeeInput): Promise<EmployeeUpdated>;
+	reactivateEmployee(input: ReactivateEmployeeInput): Promise<EmployeeReactivated>;
 	createBackofficeUser(input: CreateBackofficeUserInput): Promise<BackofficeUserCreated>;
 	listSites(options?: RefreshOption): Promise<Site[]>;
 	listDepartments(options?: RefreshOption): Promise<Department[]>;

@@ -72,3 +72,14 @@ export function sameNameSet(a: unknown, b: unknown): boolean {
 	const norm = (xs: unknown[]) => [...new Set(xs.map((x) => String(x).trim().toLowerCase()))].sort();
 	return sameValue(norm(a), norm(b));
 }
+
+/** A request a write would send, as a dry run reports it (the names of the fields it changes, never a value). */
+export interface PlannedRequest {
+	/** The phase the request belongs to, e.g. `properties`, `compensation`, `permission`, `create`. */
+	phase: string;
+	method: 'POST';
+	/** Form action, e.g. `/employee/update`. */
+	path: string;
+	/** Names of the form fields whose submitted values would change, in body order. Never values. */
+	fields: string[];
+}

@@ -59,3 +59,10 @@ export function parseBackofficeDate(text: string): string | undefined {
 	if (!isRealDate(year, month, day)) return undefined;
 	return `${match[3]}-${match[1]}-${match[2]}`;
 }
+
+/** The ISO date `days` after an ISO `YYYY-MM-DD` date (calendar arithmetic in UTC, no time zone involved). */
+export function addDaysIso(iso: string, days: number): string {
+	const [y, m, d] = iso.split('-').map(Number);
+	const next = new Date(Date.UTC(y, m - 1, d + days));
+	return `${next.getUTCFullYear()}-${String(next.getUTCMonth() + 1).padStart(2, '0')}-${String(next.getUTCDate()).padStart(2, '0')}`;
+}

@@ -7,6 +7,7 @@
 import Decimal from 'decimal.js';
 import { z } from 'zod/v4';
 import type { MoneyInput } from './api';
+import { employeeRefFields, pickEmployeeRef, type EmployeeRef } from './employee-ref';
 import { defaultOvertimeRate, MAX_MONEY, toMoney } from './money';
 import {
 	date,
@@ -65,36 +66,56 @@ export interface ValidatedCreateEmployee {
 	backofficePassword?: string;
 	/** Skip downloading the roster for the phone pre-flight (see `CreateEmployeeInput.skipPhonePreflight`). */
 	skipPhonePreflight: boolean;
+	/** Validate and read, write nothing. */
+	dryRun: boolean;
 }
 
-const createEmployeeShape = z.strictObject({
+/**
+ * The rules of the employee fields that create and update share (B.9): one definition serves both, so an update
+ * refuses exactly what a create refuses.
+ */
+export const employeeFieldRules = {
 	firstName: requiredText(50),
 	lastName: requiredText(100),
 	phone,
 	email,
-	posUserId,
 	wageRate: money,
-	startDate: date,
 	availableSites: siteNames,
 	permission: permissionName,
-	posPin: pin.nullish(),
+	posPin: pin,
+	department: requiredText(100),
+	/** Maximum lengths of the optional texts (the form's maxlength). */
+	adpEmployeeIdMaxLength: 32,
+	emergencyContactNameMaxLength: 100,
+	/** 9 or 10 digits once symbols are stripped (like `phone`). */
+	emergencyContactPhone: phone,
+} as const;
+
+const createEmployeeShape = z.strictObject({
+	firstName: employeeFieldRules.firstName,
+	lastName: employeeFieldRules.lastName,
+	phone,
+	email,
+	posUserId,
+	wageRate: employeeFieldRules.wageRate,
+	startDate: date,
+	availableSites: employeeFieldRules.availableSites,
+	permission: employeeFieldRules.permission,
+	posPin: employeeFieldRules.posPin.nullish(),
 	overtimeWageRate: z.unknown().optional(),
-	departments: z.array(requiredText(100)).nullish(),
-	adpEmployeeId: optionalText(32),
-	emergencyContactName: optionalText(100),
-	emergencyContactPhone: z
-		.string()
-		.nullish()
-		.transform((s, ctx) => {
-			if (s === undefined || s === null || s.trim() === '') return undefined;
-			const digits = s.replace(/\D/g, '');
-			if (digits.length < 9 || digits.length > 10) return fail(ctx, 'must be 9 or 10 digits after symbols are stripped');
-			return digits;
-		}),
+	departments: z.array(employeeFieldRules.department).nullish(),
+	adpEmployeeId: optionalText(employeeFieldRules.adpEmployeeIdMaxLength),
+	emergencyContactName: optionalText(employeeFieldRules.emergencyContactNameMaxLength),
+	emergencyContactPhone: z.string().nullish().transform((s, ctx) => {
+		if (s === undefined || s === null || s.trim() === '') return undefined;
+		const parsed = employeeFieldRules.emergencyContactPhone.safeParse(s);
+		return parsed.success ? parsed.data : fail(ctx, parsed.error.issues[0].message);
+	}),
 	requiresBackoffice: z.boolean().nullish(),
 	backofficeUsername: optional(username),
 	backofficePassword: password.nullish(),
 	skipPhonePreflight: z.boolean().nullish(),
+	dryRun: z.boolean().nullish(),
 });
 
 function finishCreateEmployee(v: z.output<typeof createEmployeeShape>): ValidatedCreateEmployee {
@@ -132,6 +153,7 @@ function finishCreateEmployee(v: z.output<typeof createEmployeeShape>): Validate
 		departments,
 		requiresBackoffice,
 		skipPhonePreflight: v.skipPhonePreflight ?? false,
+		dryRun: v.dryRun ?? false,
 	};
 	if (v.posPin !== undefined && v.posPin !== null) out.posPin = v.posPin;
 	if (v.adpEmployeeId !== undefined) out.adpEmployeeId = v.adpEmployeeId;
@@ -151,26 +173,14 @@ export function validateCreateEmployee(input: unknown): ValidatedCreateEmployee 
 
 // ---------- disableEmployee ----------
 
-/** `disableEmployee` input after validation: exactly one key. */
-export type ValidatedDisableEmployee = { posUserId: number; email?: undefined } | { email: string; posUserId?: undefined };
+/** `disableEmployee` input after validation: exactly one key (an EmployeeRef). */
+export type ValidatedDisableEmployee = EmployeeRef & { dryRun: boolean };
 
-const disableShape = z.strictObject({
-	posUserId: posUserId.nullish(),
-	email: optional(email),
-});
+const disableShape = z.strictObject({ ...employeeRefFields, dryRun: z.boolean().nullish() });
 
-function finishDisable(v: z.output<typeof disableShape>): ValidatedDisableEmployee {
-	const hasPos = v.posUserId !== undefined && v.posUserId !== null;
-	const hasEmail = v.email !== undefined && v.email !== null;
-	if (hasPos === hasEmail) {
-		refuse('posUserId', `exactly one of posUserId or email is required (got ${hasPos ? 'both' : 'neither'})`);
-	}
-	return hasPos ? { posUserId: v.posUserId as number } : { email: v.email as string };
-}
-
-/** Validate `disableEmployee` input: exactly one of `posUserId` / `email` (B.5, B.9). */
+/** Validate `disableEmployee` input: exactly one of `posUserId` / `email` / `employeeId` (B.5, B.9). */
 export function validateDisableEmployee(input: unknown): ValidatedDisableEmployee {
-	return parseWith(disableShape, input, keysOf(disableShape), finishDisable);
+	return parseWith(disableShape, input, keysOf(disableShape), (v) => ({ ...pickEmployeeRef(v), dryRun: v.dryRun ?? false }));
 }
 
 export { validateCreateBackofficeUser, type ValidatedCreateBackofficeUser } from './backoffice-user-schema';

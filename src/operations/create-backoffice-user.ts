@@ -7,7 +7,7 @@ import { resolveSiteNames } from '../payloads/site-availability';
 import { buildUserInsertPairs } from '../payloads/user-insert';
 import type { OperationContext } from './context';
 import { loadBoTemplates, loadCreatePage, resolveTemplate } from './discovery';
-import { findEditPage, resolveEmployeeId } from './employee-lookup';
+import { findEditPage, resolveEmployee } from './employee-lookup';
 import { reconcileLostCreate } from './reconcile';
 import { idFromLocation, isAmbiguousFailure, rejectionFromResponse } from './write-outcome';
 
@@ -75,9 +75,9 @@ export async function createBackofficeUser(
  * so the account is never linked to the wrong person.
  */
 async function linkedEmployeeId(ctx: OperationContext, posUserId?: number, email?: string): Promise<number | undefined> {
-	if (posUserId !== undefined) return resolveEmployeeId(ctx, { posUserId });
+	if (posUserId !== undefined) return (await resolveEmployee(ctx, { posUserId })).employeeId;
 	if (email === undefined) return undefined;
-	if (!ctx.caches.index.hasEmails) return resolveEmployeeId(ctx, { email });
+	if (!ctx.caches.index.hasEmails) return (await resolveEmployee(ctx, { email })).employeeId;
 	return (await findEditPage(ctx, { email })).employeeId;
 }
 

@@ -1,6 +1,6 @@
 import { DuplicateError, ValidationError, VerificationError } from '../errors';
 import { generatePin } from '../generators';
-import type { CreateEmployeeInput, EmployeeCreated } from '../models/api';
+import type { CreateEmployeeDryRunInput, EmployeeCreated, EmployeeCreatePreview } from '../models/api';
 import { formatMoney } from '../models/money';
 import { validateCreateEmployee } from '../models/schemas';
 import type { Pairs } from '../html/form';
@@ -8,10 +8,11 @@ import type { EditPage } from '../pages/employee-edit';
 import { buildEmployeeInsertPairs } from '../payloads/employee-insert';
 import { resolveSiteNames } from '../payloads/site-availability';
 import { applyPosTemplate } from './apply-pos-template';
+import { previewCreate } from './create-preview';
 import type { OperationContext } from './context';
 import { assertUsernameFree, createLinkedUser } from './create-backoffice-user';
 import { findByPosUserId, readEditPage } from './employee-lookup';
-import { loadCreatePage, loadPosTemplates, resolveTemplate } from './discovery';
+import { loadCreatePage, loadPosTemplates, resolveDepartments, resolveTemplate } from './discovery';
 import { withMessagePrefix } from './error-context';
 import { reconcileLostInsert } from './reconcile';
 import { idFromLocation, isAmbiguousFailure, rejectionFromResponse, sameSet } from './write-outcome';
@@ -26,7 +27,7 @@ const EMPLOYEE_ID_IN_LOCATION = /^\/employee\/(edit|permissions)\/(\d+)$/;
  * permission matrix -> read the permissions back -> optional linked Backoffice user.
  * The insert is never re-sent; after an ambiguous failure the POS id is looked up instead.
  */
-export async function createEmployee(ctx: OperationContext, input: CreateEmployeeInput): Promise<EmployeeCreated> {
+export async function createEmployee(ctx: OperationContext, input: CreateEmployeeDryRunInput): Promise<EmployeeCreated | EmployeeCreatePreview> {
 	const v = validateCreateEmployee(input);
 	const release = ctx.caches.index.claim({
 		posUserId: v.posUserId,
@@ -41,7 +42,7 @@ export async function createEmployee(ctx: OperationContext, input: CreateEmploye
 	}
 }
 
-async function create(ctx: OperationContext, v: Validated): Promise<EmployeeCreated> {
+async function create(ctx: OperationContext, v: Validated): Promise<EmployeeCreated | EmployeeCreatePreview> {
 	const warnings: string[] = [];
 	const page = await loadCreatePage(ctx);
 	const granted = resolveSiteNames(page, v.availableSites);
@@ -64,6 +65,7 @@ async function create(ctx: OperationContext, v: Validated): Promise<EmployeeCrea
 	const wageSiteId = granted === 'all' ? page.sites[0]?.id : granted[0];
 	if (wageSiteId === undefined) throw new ValidationError('availableSites', 'the tenant has no site to attribute the wage to');
 	const pairs = buildEmployeeInsertPairs(v, { tree: page, departmentIds, wageSiteId, granted, posPin });
+	if (v.dryRun) return previewCreate(ctx, v, { page, pairs, granted, departmentIds, wageSiteId, template: resolved.template, schema: pos.schema, warnings });
 
 	const employeeId = await insertEmployee(ctx, v, pairs, warnings);
 	index.recordEmployee({
@@ -163,20 +165,6 @@ async function preflight(ctx: OperationContext, v: Validated): Promise<void> {
 	if (byEmail) throw new DuplicateError('email', v.email, undefined, byEmail.employeeId);
 	const byPhone = ctx.caches.index.byPhone(v.phone);
 	if (byPhone) throw new DuplicateError('phone', v.phone, undefined, byPhone.employeeId);
-}
-
-/** Department names to ids; an unknown name is refused (naming it) rather than silently dropped. */
-function resolveDepartments(available: Array<{ id: number; name: string }>, names: readonly string[]): number[] {
-	return names.map((name, i) => {
-		const d = available.find((x) => x.name === name) ?? available.find((x) => x.name.toLowerCase() === name.toLowerCase());
-		if (!d) {
-			throw new ValidationError(
-				`departments.${i}`,
-				`unknown department '${name}'; available: ${available.map((x) => x.name).join(', ')}`,
-			);
-		}
-		return d.id;
-	});
 }
 
 function departmentNames(available: Array<{ id: number; name: string }>, ids: readonly number[]): string[] {

@@ -1,27 +1,31 @@
 import type { DisableEmployeeInput, EmployeeDisabled } from '../models/api';
 import { validateDisableEmployee } from '../models/schemas';
 import type { OperationContext } from './context';
+import type { EmployeeRef } from '../models/employee-ref';
 import { findEditPage, readEditPage } from './employee-lookup';
+import { planOf } from './form-submission';
 import { notAppliedError, postThenReadBack } from './write-outcome';
 
 /**
- * Disables an employee found by POS user ID (targeted roster search) or e-mail (the `/user/create`
- * e-mail map, protocol A.9 / B.7): GET the edit form, re-post every field exactly as a browser would
+ * Disables an employee found by POS user ID (targeted roster search), e-mail (the `/user/create`
+ * e-mail map, protocol A.9 / B.7) or internal id (no lookup): GET the edit form, re-post every field exactly as a browser would
  * with `employee[isActive]` omitted (presence binding, protocol A.0/A.7), then read the page back.
- * Already inactive -> nothing is posted.
+ * Already inactive -> nothing is posted. `dryRun` returns the planned request without posting it.
  */
 export async function disableEmployee(ctx: OperationContext, input: DisableEmployeeInput): Promise<EmployeeDisabled> {
-	const v = validateDisableEmployee(input);
+	const { dryRun, ...ref } = validateDisableEmployee(input);
 	const warnings: string[] = [];
-	const before = await findEditPage(ctx, v);
+	const before = await findEditPage(ctx, ref as EmployeeRef);
 	const employeeId = before.employeeId;
-	const base = { employeeId, posUserId: before.posUserId ?? v.posUserId ?? 0, ...(before.email ? { email: before.email } : {}) };
+	const base = { employeeId, posUserId: before.posUserId ?? ('posUserId' in ref ? (ref.posUserId as number) : 0), ...(before.email ? { email: before.email } : {}) };
 	if (!before.isActive) {
 		warnings.push(`employee ${employeeId} was already inactive; nothing was changed`);
-		return { ...base, disabledAt: new Date(), alreadyInactive: true, warnings };
+		return { ...base, disabledAt: new Date(), alreadyInactive: true, warnings, dryRun, changes: {} };
 	}
 	const form = before.form;
+	const unchanged = form.pairs();
 	form.remove('employee[isActive]');
+	const changes = { isActive: { from: true, to: false } };
 	const update = {
 		path: '/employee/update',
 		pairs: form.pairs(),
@@ -30,6 +34,10 @@ export async function disableEmployee(ctx: OperationContext, input: DisableEmplo
 		readBackPath: `/employee/edit/${employeeId}`,
 		readBack: () => readEditPage(ctx, employeeId),
 	};
+	if (dryRun) {
+		const plannedRequests = [planOf({ phase: 'properties', path: update.path, before: unchanged, pairs: update.pairs })];
+		return { ...base, disabledAt: new Date(), alreadyInactive: false, warnings, dryRun, changes, plannedRequests };
+	}
 	const { after, failure } = await postThenReadBack(ctx, update);
 	if (after.isActive) {
 		throw notAppliedError(
@@ -41,5 +49,5 @@ export async function disableEmployee(ctx: OperationContext, input: DisableEmplo
 		);
 	}
 	if (failure) warnings.push(`the disable request failed (${failure.message}) but reading back shows the employee inactive`);
-	return { ...base, disabledAt: new Date(), alreadyInactive: false, warnings };
+	return { ...base, disabledAt: new Date(), alreadyInactive: false, warnings, dryRun, changes };
 }

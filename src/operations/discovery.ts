@@ -1,4 +1,4 @@
-import { NotFoundError } from '../errors';
+import { NotFoundError, ValidationError } from '../errors';
 import type { Department, Permission, PermissionScope, Site } from '../models/api';
 import { parseCreatePage } from '../pages/employee-create';
 import { buildRosterPath, parseRoster } from '../pages/employee-list';
@@ -119,4 +119,18 @@ export function resolveTemplate<T extends { name: string }>(
 		template: fallback,
 		warnings: [`permission '${requested}' not found in tenant, falling back to '${FALLBACK_TEMPLATE}'`],
 	};
+}
+
+/**
+ * Department names to ids (exact, else case-insensitive); an unknown name is refused naming it (`<field>.<i>`) rather
+ * than silently dropped.
+ */
+export function resolveDepartments(available: ReadonlyArray<{ id: number; name: string }>, names: readonly string[], field = 'departments'): number[] {
+	return names.map((name, i) => {
+		const d = available.find((x) => x.name === name) ?? available.find((x) => x.name.toLowerCase() === name.toLowerCase());
+		if (!d) {
+			throw new ValidationError(`${field}.${i}`, `unknown department '${name}'; available: ${available.map((x) => x.name).join(', ')}`);
+		}
+		return d.id;
+	});
 }

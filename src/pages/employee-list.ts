@@ -22,8 +22,8 @@ export interface RosterQuery {
 	limit?: number;
 }
 
-/** One roster row. */
-export interface EmployeeSummary {
+/** One roster row as parsed (the public `EmployeeSummary` is built from it). */
+export interface RosterRow {
 	/** Internal employee id, from the row's edit/permissions/compensation link. */
 	employeeId: number;
 	/** POS user id when the cell is all digits. */
@@ -105,11 +105,11 @@ function fragmentText(fragment: string): string {
  * as "no results", are skipped). Throws UnexpectedPageError when the page is not the roster.
  * A targeted scan of the table rows (not a DOM parse): a 5,000-row roster is ~10 MB of markup.
  */
-export function parseRoster(html: string, path = '/employee'): EmployeeSummary[] {
+export function parseRoster(html: string, path = '/employee'): RosterRow[] {
 	if (classifyPage(html) !== 'app') throw new UnexpectedPageError(path, describePage(html));
 	const table = rosterTableHtml(html);
 	if (table === undefined) throw new UnexpectedPageError(path, 'an application page without the employee table (table.table-employees-list)');
-	const result: EmployeeSummary[] = [];
+	const result: RosterRow[] = [];
 	for (const row of table.matchAll(ROW)) {
 		const content = row[1];
 		let employeeId: number | undefined;

@@ -44,3 +44,7 @@ export const USER_EMPLOYEE_SELECT = 'select[name="user[employeeId]"]';
 export const BO_PERMISSIONS_FORM = '#user-permissions-update-form';
 /** Backoffice template select; options carry permission tokens in `data-permissions-set` (A.10). */
 export const BO_TEMPLATE_SELECT = 'select[name="template"]';
+/** The compensation page's add-wage form (protocol A.8). */
+export const COMPENSATION_FORM = '#employee-compensation-edit-form';
+/** The compensation history table (protocol A.8). */
+export const COMPENSATION_HISTORY = 'table.table-employee-compensation-history';

@@ -1,4 +1,5 @@
 /** Shared setup of the client contract tests: an emulator on port 0 and a client pointed at it. */
+import { afterEach } from 'vitest';
 import { SonnysBackofficeClient, type ClientInternals } from '../../src/client';
 import type { CreateEmployeeInput, SonnysBackofficeClientOptions } from '../../src/models/api';
 import { startEmulator, type EmulatorOptions, type RequestLogEntry } from '../emulator';
@@ -60,5 +61,24 @@ export function newHire(overrides: Partial<CreateEmployeeInput> = {}): CreateEmp
 		availableSites: ['Wash 37135'],
 		permission: 'General User',
 		...overrides,
+	};
+}
+
+/**
+ * For a test file: returns `warm()`, which starts an emulator and a client whose login and e-mail map are loaded
+ * and the e-mail and phone indexes are loaded (the budgets are for a warm client); each is closed after its test.
+ */
+export function useWarmSetup(): () => Promise<Awaited<ReturnType<typeof setup>>> {
+	let done: (() => Promise<void>) | undefined;
+	afterEach(async () => {
+		await done?.();
+		done = undefined;
+	});
+	return async () => {
+		const s = await setup();
+		done = s.done;
+		await s.client.isEmailAvailable({ email: 'warm@example.invalid' });
+		await s.client.isPhoneAvailable({ phone: '5550000000' });
+		return s;
 	};
 }

@@ -57,24 +57,29 @@ describe('node description, as n8n loads it from the build', () => {
 		]);
 	});
 
-	it('offers exactly the resources and operations of the issue', () => {
-		const props = bed.pkg.nodeType.description.properties;
+	it('offers exactly the resources and operations of the issues, per node version', () => {
+		const d = bed.pkg.nodeType.description;
+		expect(d.version).toEqual([1, 2]);
+		expect(d.defaultVersion).toBe(2);
+		const props = d.properties;
 		const resource = props.find((p) => p.name === 'resource')!;
-		const operations = Object.fromEntries(
-			(resource.options as INodePropertyOptions[]).map((r) => [
-				r.value,
-				props
-					.filter((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(r.value))
-					.flatMap((p) => (p.options as INodePropertyOptions[]).map((o) => o.name)),
-			]),
-		);
-		expect(operations).toEqual({
-			backofficeUser: ['Create'],
-			department: ['Get Many'],
-			employee: ['Check Availability', 'Create', 'Disable'],
-			permissionTemplate: ['Get Many'],
-			site: ['Get Many'],
-		});
+		// An operation selector of version 1 only carries `@version: [1]`; one of version 2 on, `{ _cnd: { gte: 2 } }`.
+		const forVersion = (p: INodeProperties, version: number) => {
+			const cond = p.displayOptions?.show?.['@version'] as Array<number | { _cnd: { gte: number } }> | undefined;
+			return !cond || cond.some((c) => (typeof c === 'number' ? c === version : version >= c._cnd.gte));
+		};
+		const operations = (version: number) =>
+			Object.fromEntries(
+				(resource.options as INodePropertyOptions[]).map((r) => [
+					r.value,
+					props
+						.filter((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(r.value) && forVersion(p, version))
+						.flatMap((p) => (p.options as INodePropertyOptions[]).map((o) => o.name)),
+				]),
+			);
+		const common = { backofficeUser: ['Create'], department: ['Get Many'], permissionTemplate: ['Get Many'], site: ['Get Many'] };
+		expect(operations(1)).toEqual({ ...common, employee: ['Check Availability', 'Create', 'Disable'] });
+		expect(operations(2)).toEqual({ ...common, employee: ['Check Availability', 'Create', 'Disable', 'Get', 'Get Many', 'Reactivate', 'Update'] });
 	});
 
 	it('the subtitle shows the labels of the operation and the resource', () => {
@@ -88,7 +93,8 @@ describe('node description, as n8n loads it from the build', () => {
 	it('every operation has an action, which is also what an AI agent reads when the node is a tool', () => {
 		const props = bed.pkg.nodeType.description.properties;
 		const selectors = props.filter((p) => p.name === 'operation');
-		expect(selectors).toHaveLength(5);
+		// Employee has one selector per node version.
+		expect(selectors).toHaveLength(6);
 		for (const selector of selectors) {
 			// The operation selectors are built by a helper, out of reach of the lint rules on operation options.
 			expect(selector.noDataExpression, String(selector.displayOptions?.show?.resource)).toBe(true);
@@ -139,9 +145,12 @@ describe('node description, as n8n loads it from the build', () => {
 			expect(notice.displayName).toMatch(/generated/);
 			expect(notice.displayName).toMatch(/Backoffice never shows (it|them) again/);
 		}
-		const secrets = allProperties(bed.pkg.nodeType.description.properties).filter((p) =>
+		const secretFields = allProperties(bed.pkg.nodeType.description.properties).filter((p) =>
 			['posPin', 'password', 'backofficePassword'].includes(p.name),
 		);
+		// Update and Reactivate set a new PIN (never generated): it is masked in the output instead.
+		const [setPins, secrets] = [secretFields.filter((p) => /^New /.test(p.description ?? '')), secretFields.filter((p) => !/^New /.test(p.description ?? ''))];
+		for (const p of setPins) expect(p.description).toMatch(/\*\*\*\*\* in the output/);
 		expect(secrets.map((p) => p.name).sort()).toEqual(['backofficePassword', 'password', 'posPin']);
 		for (const p of secrets) {
 			expect(p.description, p.name).toMatch(/Backoffice never shows it again/);
@@ -174,7 +183,7 @@ describe('node description, as n8n loads it from the build', () => {
 		for (const p of allProperties(bed.pkg.nodeType.description.properties)) {
 			if (p.type === 'notice') continue;
 			for (const [index, word] of p.displayName.split(' ').entries()) {
-				expect(index > 0 && small.has(word) ? true : /^[A-Z0-9]/.test(word), `${p.name}: ${p.displayName}`).toBe(true);
+				expect(index > 0 && small.has(word) ? true : /^\(?[A-Z0-9]/.test(word), `${p.name}: ${p.displayName}`).toBe(true);
 			}
 		}
 	});
@@ -188,7 +197,7 @@ describe('node description, as n8n loads it from the build', () => {
 		const email = bed.pkg.nodeType.description.properties.find(
 			(p) => p.name === 'email' && p.displayOptions?.show?.operation?.includes('disable'),
 		)!;
-		expect(email.displayOptions?.show).toEqual({ resource: ['employee'], operation: ['disable'], lookupBy: ['email'] });
+		expect(email.displayOptions?.show).toEqual({ resource: ['employee'], operation: ['disable'], '@version': [1], lookupBy: ['email'] });
 		const pin = allProperties(bed.pkg.nodeType.description.properties).find((p) => p.name === 'posPin')!;
 		expect(pin.description).toMatch(/never shows it again/);
 		const passwords = props.filter((p) => /password/i.test(p.name));

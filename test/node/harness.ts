@@ -25,6 +25,7 @@ import type {
 	INode,
 	INodeCredentialTestResult,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodeParameters,
 	INodePropertyOptions,
 	INodeType,
@@ -224,12 +225,12 @@ function additionalData(
 
 type OnError = 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 
-function makeNode(parameters: INodeParameters, onError: OnError): INode {
+function makeNode(parameters: INodeParameters, onError: OnError, typeVersion = 1): INode {
 	return {
 		id: 'b3f6a1de-0000-4000-8000-000000000001',
 		name: "Sonny's Backoffice",
 		type: NODE_TYPE,
-		typeVersion: 1,
+		typeVersion,
 		position: [0, 0],
 		parameters,
 		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Backoffice (emulator)' } },
@@ -247,6 +248,8 @@ export interface RunOptions {
 	/** The node setting "On Error" in full; wins over `continueOnFail`. */
 	onError?: OnError;
 	timezone?: string;
+	/** The node's `typeVersion` (default 1, as the saved workflows of Milestone 1). */
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -267,6 +270,7 @@ export async function runNode(pkg: LoadedPackage, options: RunOptions): Promise<
 	const node = makeNode(
 		options.parameters,
 		options.onError ?? (options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow'),
+		options.typeVersion,
 	);
 	const workflow = new workflowLib.Workflow({
 		id: 'node-test',
@@ -332,6 +336,21 @@ export async function loadOptions(
 	return await fn.call(context);
 }
 
+/** Calls a listSearch method (a resource locator's "From List") the way the editor's `/rest/dynamic-node-parameters/resource-locator-results` does. */
+export async function listSearch(
+	pkg: LoadedPackage,
+	method: string,
+	credentials: ICredentialDataDecryptedObject,
+	options: { filter?: string; paginationToken?: string; parameters?: INodeParameters; typeVersion?: number } = {},
+): Promise<INodeListSearchResult> {
+	const node = makeNode(options.parameters ?? { resource: 'employee', operation: 'get' }, 'stopWorkflow', options.typeVersion ?? 2);
+	const workflow = new workflowLib.Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: pkg.nodeTypes });
+	const context = new core.LoadOptionsContext(workflow, node, additionalData(credentials), 'parameters');
+	const fn = pkg.nodeType.methods?.listSearch?.[method];
+	if (!fn) throw new Error(`no listSearch method ${method}`);
+	return await fn.call(context, options.filter, options.paginationToken);
+}
+
 /** Calls the credential's `testedBy` function the way n8n's credentials tester does. */
 export async function testCredentials(
 	pkg: LoadedPackage,
@@ -352,8 +371,8 @@ export function nodeSubtitle(pkg: LoadedPackage, parameters: INodeParameters): u
 	return workflow.expression.getSimpleParameterValue(node, pkg.nodeType.description.subtitle, 'internal', {});
 }
 
-/** The description an AI agent gets for the node used as a tool with these parameters ("Set Automatically"). */
-export function toolDescription(pkg: LoadedPackage, parameters: INodeParameters): string {
-	const node = makeNode({ ...parameters, descriptionType: 'auto' }, 'stopWorkflow');
+/** The description an AI agent gets for the node used as a tool with these parameters ("Set Automatically"); a new node is version 2. */
+export function toolDescription(pkg: LoadedPackage, parameters: INodeParameters, typeVersion = 2): string {
+	const node = makeNode({ ...parameters, descriptionType: 'auto' }, 'stopWorkflow', typeVersion);
 	return workflowLib.NodeHelpers.getToolDescriptionForNode(node, pkg.nodeType);
 }

@@ -2,12 +2,19 @@
  * The setup every node test file shares: the built package (loaded once per file), an emulator on port 0 per
  * test (or started by the test itself), the emulator's credentials, and request counts from its log.
  */
-import type { ICredentialDataDecryptedObject, INodeCredentialTestResult, INodeParameters, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	INodeCredentialTestResult,
+	INodeListSearchResult,
+	INodeParameters,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 
 import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator';
 import {
 	emulatorCredentials,
+	listSearch,
 	loadOptions,
 	loadPackage,
 	runNode,
@@ -34,6 +41,11 @@ export interface NodeTestBed {
 		method: string,
 		options?: { parameters?: INodeParameters; credentials?: ICredentialDataDecryptedObject },
 	): Promise<INodePropertyOptions[]>;
+	/** Calls a listSearch method (a locator's From List) with the current emulator's credentials unless others are given. */
+	listSearch(
+		method: string,
+		options?: { filter?: string; paginationToken?: string; credentials?: ICredentialDataDecryptedObject },
+	): Promise<INodeListSearchResult>;
 	/** Runs the credential's "Test" button with the current emulator's credentials unless others are given. */
 	testCredentials(credentials?: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult>;
 	/** How many requests the emulator logged with this method and path (query ignored; a RegExp must match it whole). */
@@ -80,6 +92,7 @@ export function useNodeTestBed(options: { emulator?: 'each' | 'manual' } = {}): 
 		run: async (runOptions) => await runNode(bed.pkg, { ...runOptions, credentials: runOptions.credentials ?? bed.credentials() }),
 		loadOptions: async (method, { parameters, credentials } = {}) =>
 			await loadOptions(bed.pkg, method, credentials ?? bed.credentials(), parameters),
+		listSearch: async (method, { credentials, ...rest } = {}) => await listSearch(bed.pkg, method, credentials ?? bed.credentials(), rest),
 		testCredentials: async (credentials) => await testCredentials(bed.pkg, credentials ?? bed.credentials()),
 		count: (method, path) =>
 			bed.emu.requests.filter((r) => {

@@ -13,31 +13,8 @@ import { parseFlashes } from '../../src/html/flash';
 import { parseLoginError } from '../../src/pages/login';
 import { classifyPage } from '../../src/pages/page-kind';
 import { SITES_REQUIRED_MESSAGE, startEmulator, type Emulator } from '../emulator';
-import { load } from 'cheerio';
+import { domSnapshot } from './dom-snapshot';
 import { captureHtml, EmulatorBrowser, washuStructure } from './helpers';
-
-/**
- * Turn raw server HTML into the post-JavaScript "DOM snapshot" flavour (A.0): bootstrap-toggle wrappers
- * around checkboxes, select2 markup after selects, and pickadate moving the date's name onto a hidden input.
- */
-function domSnapshot(raw: string): string {
-	const $ = load(raw);
-	$('input[type="checkbox"]').each((_, el) => {
-		$(el).wrap('<div class="toggle btn btn-danger btn-sm" data-toggle="toggle"></div>');
-		$(el).after('<div class="toggle-group"><label class="btn toggle-on">No</label><label class="btn toggle-off">Yes</label></div>');
-	});
-	$('select').each((_, el) => {
-		$(el).addClass('select2-hidden-accessible');
-		$(el).after('<span class="select2 select2-container"><input class="select2-search__field" type="search"></span>');
-	});
-	$('input.pickadate-date, input#employee-start-date').each((_, el) => {
-		const name = $(el).attr('name') ?? '';
-		const value = $(el).attr('data-value') ?? '';
-		$(el).attr('name', '').addClass('picker__input');
-		$(el).after(`<div class="picker"><div class="picker__day" data-pick="1">1</div></div><input type="hidden" name="${name}" value="${value}">`);
-	});
-	return $.html();
-}
 
 const LOGIN = captureHtml('login_page.html');
 const CREATE = captureHtml('employee_create.main-column.excerpt.html');

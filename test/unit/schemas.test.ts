@@ -180,12 +180,15 @@ describe('validateCreateEmployee (B.4, B.9)', () => {
 });
 
 describe('validateDisableEmployee', () => {
-	it('exactly one of posUserId or email', () => {
-		expect(validateDisableEmployee({ posUserId: 99003 })).toEqual({ posUserId: 99003 });
-		expect(validateDisableEmployee({ email: ' A@B.co ' })).toEqual({ email: 'A@B.co' });
-		expect(validateDisableEmployee({ posUserId: null, email: 'a@b.co' })).toEqual({ email: 'a@b.co' });
-		expect(failure(() => validateDisableEmployee({})).reason).toBe('exactly one of posUserId or email is required (got neither)');
-		expect(failure(() => validateDisableEmployee({ posUserId: 1, email: 'a@b.co' })).reason).toBe('exactly one of posUserId or email is required (got both)');
+	it('exactly one of posUserId, email or employeeId', () => {
+		expect(validateDisableEmployee({ posUserId: 99003 })).toEqual({ posUserId: 99003, dryRun: false });
+		expect(validateDisableEmployee({ email: ' A@B.co ' })).toEqual({ email: 'A@B.co', dryRun: false });
+		expect(validateDisableEmployee({ posUserId: null, email: 'a@b.co' })).toEqual({ email: 'a@b.co', dryRun: false });
+		expect(validateDisableEmployee({ employeeId: 100, dryRun: true })).toEqual({ employeeId: 100, dryRun: true });
+		expect(failure(() => validateDisableEmployee({})).reason).toBe('exactly one of posUserId, email or employeeId is required (got none)');
+		expect(failure(() => validateDisableEmployee({ posUserId: 1, email: 'a@b.co' })).reason).toBe(
+			'exactly one of posUserId, email or employeeId is required (got posUserId and email)',
+		);
 		expect(failure(() => validateDisableEmployee({ email: 'nope' }))).toMatchObject({ field: 'email', reason: 'must contain a valid @domain.tld' });
 		expect(failure(() => validateDisableEmployee({ posUserId: -3 })).field).toBe('posUserId');
 		expect(failure(() => validateDisableEmployee({ pos_user_id: 3 })).field).toBe('pos_user_id');

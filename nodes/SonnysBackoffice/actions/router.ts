@@ -4,6 +4,7 @@ import { AuthenticationError, ValidationError } from '../../../src/errors';
 import type { SonnysBackofficeClientApi } from '../../../src/models/api';
 import { CREDENTIAL_TYPE, createClient } from '../helpers/client';
 import { readConcurrency } from '../helpers/concurrency';
+import { EMPLOYEE_LOCATOR } from '../helpers/employeeLocator';
 import { failedItem, toNodeError, type ItemFields } from '../helpers/errors';
 import { runItemPool } from '../helpers/item-pool';
 import * as backofficeUser from './backofficeUser/BackofficeUser.resource';
@@ -18,6 +19,10 @@ const operations: Record<string, Record<string, OperationExecute | undefined> | 
 		create: employee.create.execute,
 		disable: employee.disable.execute,
 		checkAvailability: employee.checkAvailability.execute,
+		get: employee.get.execute,
+		getAll: employee.getAll.execute,
+		update: employee.update.execute,
+		reactivate: employee.reactivate.execute,
 	},
 	backofficeUser: { create: backofficeUser.create.execute },
 	site: { getAll: site.getAll.execute },
@@ -25,10 +30,10 @@ const operations: Record<string, Record<string, OperationExecute | undefined> | 
 	permissionTemplate: { getAll: permissionTemplate.getAll.execute },
 } satisfies { [R in SonnysBackofficeType['resource']]: Record<string, OperationExecute> };
 
-/** A parameter's value, or `undefined` when it is not shown for this operation. */
+/** A parameter's value (a resource locator's value), or `undefined` when it is not shown for this operation. */
 function parameter(fns: IExecuteFunctions, itemIndex: number, path: string): unknown {
 	try {
-		return fns.getNodeParameter(path, itemIndex, undefined);
+		return fns.getNodeParameter(path, itemIndex, undefined, { extractValue: true });
 	} catch {
 		return undefined;
 	}
@@ -38,12 +43,18 @@ function parameter(fns: IExecuteFunctions, itemIndex: number, path: string): unk
 function itemFields(fns: IExecuteFunctions, itemIndex: number): ItemFields {
 	return {
 		// Where a core input field lives among the node's parameters: top level, else in "Additional Fields".
-		valueOf: (field) => parameter(fns, itemIndex, field) ?? parameter(fns, itemIndex, `additionalFields.${field}`),
+		// Update and Reactivate: the client names `changes.<field>`, the node's "Update Fields" hold it.
+		valueOf: (field) =>
+			parameter(fns, itemIndex, field) ??
+			parameter(fns, itemIndex, `additionalFields.${field}`) ??
+			parameter(fns, itemIndex, `updateFields.${field.replace(/^changes\./, '')}`),
 		lookupField: (subject) => {
 			if (subject === 'permission') return 'permission';
 			if (subject === 'site') return 'availableSites';
 			if (subject !== 'employee') return undefined;
-			// Backoffice User > Create links by "Link To"; Employee > Disable finds by "Look Up By".
+			// Version 2: the Employee locator.
+			if (parameter(fns, itemIndex, EMPLOYEE_LOCATOR) !== undefined) return EMPLOYEE_LOCATOR;
+			// Backoffice User > Create links by "Link To"; Employee > Disable (version 1) finds by "Look Up By".
 			const linkTo = parameter(fns, itemIndex, 'linkTo');
 			if (linkTo === 'posUserId') return 'linkToEmployeePosUserId';
 			if (linkTo === 'email') return 'linkToEmployeeEmail';

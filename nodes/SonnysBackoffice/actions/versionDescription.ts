@@ -35,7 +35,7 @@ export const versionProperties: INodeProperties[] = [
 	...site.description,
 	...department.description,
 	...permissionTemplate.description,
-	concurrencyOptions,
+	...concurrencyOptions,
 ];
 
 /** `{ "employee:create": "Create: Employee", ... }`: every operation's label with its resource's label. */

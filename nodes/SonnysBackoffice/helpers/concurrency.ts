@@ -1,37 +1,46 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ValidationError } from '../../../src/errors';
+import { ONLY_V1 } from './displayOptions';
 
 /** The client's `MAX_SESSIONS` (a node file may not import values from src/; a node test checks they agree). */
 export const MAX_SESSIONS = 8;
 
-/** Resources whose operations list cached data: running their items in parallel gains nothing. */
-const LISTING_RESOURCES = ['site', 'department', 'permissionTemplate'];
+/** The "Concurrency" option: how many items run at once, each on its own Backoffice session of the bot user. */
+export const concurrencyOption: INodeProperties = {
+	displayName: 'Concurrency',
+	name: 'concurrency',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: MAX_SESSIONS, numberPrecision: 0 },
+	default: 1,
+	noDataExpression: true,
+	description:
+		'How many items run at the same time, each on its own Backoffice session of the bot user (1-8). Output order stays the input order. Start with 1 or 4: what a tenant tolerates is not known (see the README).',
+};
+
+function optionsWithConcurrency(show: NonNullable<IDisplayOptions['show']>): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [concurrencyOption],
+	};
+}
 
 /**
- * "Options > Concurrency" of the operations that act per item: how many items run at once, each on its own
- * Backoffice session of the bot user (the client's `maxSessions`).
+ * "Options > Concurrency" of the per-item operations that have no other options. The operations with a preview
+ * switch carry Concurrency in that same "Options" collection (helpers/employeeFields.ts), so that each operation
+ * and version shows exactly one collection of that name. Listing resources (sites, departments, templates) read a
+ * cache and gain nothing from it.
  */
-export const concurrencyOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	displayOptions: { hide: { resource: LISTING_RESOURCES } },
-	options: [
-		{
-			displayName: 'Concurrency',
-			name: 'concurrency',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAX_SESSIONS, numberPrecision: 0 },
-			default: 1,
-			noDataExpression: true,
-			description:
-				'How many items run at the same time, each on its own Backoffice session of the bot user (1-8). Output order stays the input order. Start with 1 or 4: what a tenant tolerates is not known (see the README).',
-		},
-	],
-};
+export const concurrencyOptions: INodeProperties[] = [
+	optionsWithConcurrency({ resource: ['employee'], operation: ['checkAvailability', 'get', 'getAll'] }),
+	optionsWithConcurrency({ resource: ['employee'], operation: ['create', 'disable'], ...ONLY_V1 }),
+	optionsWithConcurrency({ resource: ['backofficeUser'], operation: ['create'] }),
+];
 
 /** The node's Concurrency, read once (from the first item): 1 unless set; a whole number from 1 to 8. */
 export function readConcurrency(fns: IExecuteFunctions): number {

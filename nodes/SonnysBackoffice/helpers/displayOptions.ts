@@ -41,3 +41,10 @@ export function updateDisplayOptions(
 export function operationProperties(resource: string, operation: string, properties: INodeProperties[]): INodeProperties[] {
 	return updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, properties);
 }
+
+/**
+ * Node versions (see `SonnysBackoffice.node.ts`): a field or operation selector of version 1 only, or of version 2
+ * and later. Added to a property's own `show` (the deep merge above keeps both).
+ */
+export const ONLY_V1 = { '@version': [1] } satisfies DisplayCondition;
+export const SINCE_V2 = { '@version': [{ _cnd: { gte: 2 } }] } satisfies DisplayCondition;

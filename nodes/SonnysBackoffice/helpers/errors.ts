@@ -33,6 +33,7 @@ const FIELD_LABELS: Record<string, string> = {
 	backofficePassword: 'Backoffice Password',
 	username: 'Username',
 	password: 'Password',
+	employee: 'Employee',
 	linkToEmployeePosUserId: 'Employee POS User ID',
 	linkToEmployeeEmail: 'Employee Email',
 	subdomain: 'Subdomain',
@@ -53,7 +54,8 @@ const REMOTE_HINTS: Partial<Record<string, string>> = {
 
 /** `availableSites.0` -> `availableSites`: the parameter a nested path belongs to. */
 export function rootField(field: string): string {
-	return field.split('.')[0];
+	// Update and Reactivate: the client names `changes.<field>`; the node's field is `<field>` (under Update Fields).
+	return field.replace(/^changes\./, '').split('.')[0];
 }
 
 export function fieldLabel(field: string): string {

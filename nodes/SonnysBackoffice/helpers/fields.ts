@@ -21,18 +21,19 @@ function where(options: FieldOptions): Partial<INodeProperties> {
 	return options.displayOptions ? { displayOptions: options.displayOptions } : {};
 }
 
-/** The "Operation" selector of one resource. */
+/** The "Operation" selector of one resource (of some node versions only, when `versions` is given). */
 export function operationSelector(
 	resource: string,
 	options: INodePropertyOptions[],
 	defaultOperation = options[0].value as string,
+	versions: NonNullable<IDisplayOptions['show']> = {},
 ): INodeProperties {
 	return {
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
+		displayOptions: { show: { resource: [resource], ...versions } },
 		options,
 		default: defaultOperation,
 	};

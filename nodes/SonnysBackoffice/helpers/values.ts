@@ -177,3 +177,15 @@ export async function readSites(
 	return names;
 }
 
+
+/** The named keys of an object (absent keys stay absent). */
+export function pick<T extends object, K extends keyof T>(object: T, keys: readonly K[]): Pick<T, K> {
+	const out = {} as Pick<T, K>;
+	for (const key of keys) if (key in object) out[key] = object[key];
+	return out;
+}
+
+/** A copy without the keys whose value is undefined (so that they stay absent in the client's input). */
+export function dropUndefined<T extends object>(object: T): Partial<T> {
+	return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

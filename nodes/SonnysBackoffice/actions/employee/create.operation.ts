@@ -1,8 +1,19 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { ValidationError } from '../../../../src/errors';
 import type { CreateEmployeeInput, SonnysBackofficeClientApi } from '../../../../src/models/api';
-import { operationProperties } from '../../helpers/displayOptions';
+import { operationProperties, SINCE_V2 } from '../../helpers/displayOptions';
+import {
+	adpEmployeeIdOption,
+	departmentsOption,
+	dryRunOptions,
+	emergencyContactNameOption,
+	emergencyContactPhoneOption,
+	overtimeWageRateOption,
+	posPinOption,
+	readDryRun,
+	readEmployeeFields,
+} from '../../helpers/employeeFields';
 import {
 	emailField,
 	newPasswordField,
@@ -13,15 +24,7 @@ import {
 	sitesField,
 } from '../../helpers/fields';
 import { itemParameters, outputItem, siteNames } from '../../helpers/parameters';
-import {
-	readCalendarDate,
-	readInteger,
-	readMoney,
-	readNameList,
-	readSecret,
-	readSites,
-	readText,
-} from '../../helpers/values';
+import { dropUndefined, pick, readCalendarDate, readMoney, readSecret, readSites, readText } from '../../helpers/values';
 
 const properties: INodeProperties[] = [
 	{
@@ -80,13 +83,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{
-				displayName: 'ADP Employee ID',
-				name: 'adpEmployeeId',
-				type: 'string',
-				default: '',
-				description: 'Payroll ID of the employee in ADP, if your wash uses ADP',
-			},
+			adpEmployeeIdOption,
 			newPasswordField('backofficePassword', 'Backoffice Password', {
 				description:
 					'Password of the Backoffice login. Leave empty to generate a strong 12-character one; it is returned in the output because Backoffice never shows it again. Only used with a Backoffice Username.',
@@ -99,49 +96,16 @@ const properties: INodeProperties[] = [
 				description:
 					'Also create a Backoffice login linked to the new employee, with this username (a letter, then 2-63 letters, digits or underscores). Its permission template has the same name as the POS template and must still be assigned in Backoffice (shield icon on the user list).',
 			},
-			{
-				displayName: 'Department Names or IDs',
-				name: 'departments',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getDepartments' },
-				default: [],
-				description:
-					'Departments of the employee; Greeter is always included. An expression may give a list or names separated by commas; the ID of a department is its name. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Emergency Contact Name',
-				name: 'emergencyContactName',
-				type: 'string',
-				default: '',
-				description: 'Who to call in an emergency',
-			},
-			{
-				displayName: 'Emergency Contact Phone',
-				name: 'emergencyContactPhone',
-				type: 'string',
-				default: '',
-				description: 'Phone of the emergency contact: 9 or 10 digits once symbols are removed',
-			},
-			{
-				displayName: 'Overtime Wage Rate',
-				name: 'overtimeWageRate',
-				type: 'string',
-				default: '',
-				placeholder: '23.25',
-				description: 'Hourly overtime wage in dollars. Defaults to 1.5 times the wage rate, rounded to cents.',
-			},
-			{
-				displayName: 'POS PIN',
-				name: 'posPin',
-				// Text, empty by default: a number field would need a numeric default, and a default PIN would give
-				// every hire whose row leaves the field untouched the same PIN.
-				type: 'string',
-				default: '',
+			departmentsOption,
+			emergencyContactNameOption,
+			emergencyContactPhoneOption,
+			overtimeWageRateOption('Hourly overtime wage in dollars. Defaults to 1.5 times the wage rate, rounded to cents.'),
+			posPinOption({
 				placeholder: 'Leave empty to generate one',
 				hint: 'Leave empty to have a random PIN generated; it is returned in the output only, because Backoffice never shows it again',
 				description:
 					'5-digit PIN (10000-99999) for the POS. Leave it empty to generate a random one; it is returned in the output because Backoffice never shows it again.',
-			},
+			}),
 			{
 				displayName: 'Skip Phone Pre-Check',
 				name: 'skipPhonePreflight',
@@ -152,6 +116,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	{ ...dryRunOptions, displayOptions: { show: SINCE_V2 } },
 ];
 
 export const description = operationProperties('employee', 'create', properties);
@@ -175,18 +140,12 @@ export async function execute(
 		availableSites: await readSites(read.raw('availableSites'), 'availableSites', siteNames(client)),
 		permission: read.text('permission'),
 	};
-	const posPin = readInteger(extra.posPin, 'posPin', false);
-	if (posPin !== undefined) input.posPin = posPin;
-	const overtime = readMoney(extra.overtimeWageRate, 'overtimeWageRate', false);
-	if (overtime !== undefined) input.overtimeWageRate = overtime;
-	if (extra.departments !== undefined) {
-		const departments = await readNameList(extra.departments, 'departments');
-		if (departments.length > 0) input.departments = departments;
-	}
-	for (const key of ['adpEmployeeId', 'emergencyContactName', 'emergencyContactPhone'] as const) {
-		const value = readText(extra[key], key, false);
-		if (value !== undefined) input[key] = value;
-	}
+	const { posPin, overtimeWageRate, departments, adpEmployeeId, emergencyContactName, emergencyContactPhone } = await readEmployeeFields(
+		pick(extra, ['posPin', 'overtimeWageRate', 'departments', 'adpEmployeeId', 'emergencyContactName', 'emergencyContactPhone']),
+		client,
+		this.getTimezone(),
+	);
+	Object.assign(input, dropUndefined({ posPin, overtimeWageRate, departments, adpEmployeeId, emergencyContactName, emergencyContactPhone }));
 	const backofficeUsername = readText(extra.backofficeUsername, 'backofficeUsername', false);
 	const backofficePassword = readSecret(extra.backofficePassword);
 	if (backofficeUsername !== undefined) {
@@ -200,5 +159,6 @@ export async function execute(
 
 	if (extra.skipPhonePreflight === true) input.skipPhonePreflight = true;
 
-	return outputItem(await client.createEmployee(input), i);
+	const options = this.getNode().typeVersion >= 2 ? (this.getNodeParameter('options', i, {}) as IDataObject) : {};
+	return outputItem(await client.createEmployee({ ...input, dryRun: readDryRun(options) }), i);
 }

@@ -66,7 +66,7 @@ function operations(firstSite: string): Op[] {
 	const createThen = async (c: SonnysBackofficeClient) => {
 		const i = input();
 		await c.createEmployee(i);
-		return { posUserId: i.posUserId, email: i.email };
+		return { posUserId: i.posUserId, email: i.email, lastName: i.lastName };
 	};
 	return [
 		{ name: 'login', run: (c) => c.login() },
@@ -81,6 +81,10 @@ function operations(firstSite: string): Op[] {
 		{ name: 'createEmployee skipPhonePreflight', run: (c) => c.createEmployee({ ...input(), skipPhonePreflight: true }), largeOnly: true },
 		{ name: 'disableEmployee by posUserId', prepare: createThen, run: (c, p) => c.disableEmployee({ posUserId: p.posUserId as number }) },
 		{ name: 'disableEmployee by email', prepare: createThen, run: (c, p) => c.disableEmployee({ email: p.email as string }) },
+		{ name: 'getEmployee by posUserId', prepare: createThen, run: (c, p) => c.getEmployee({ posUserId: p.posUserId as number }) },
+		{ name: 'getEmployee include []', prepare: createThen, run: (c, p) => c.getEmployee({ posUserId: p.posUserId as number, include: [] }) },
+		{ name: 'searchEmployees name prefix', run: (c) => c.searchEmployees({ firstName: 'Be', active: 'all' }) },
+		{ name: 'findEmployee', prepare: createThen, run: (c, p) => c.findEmployee({ firstName: 'Bench', lastName: p.lastName as string }) },
 		{
 			name: 'createBackofficeUser linked',
 			prepare: createThen,

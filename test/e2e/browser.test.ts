@@ -7,13 +7,13 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { CREDENTIAL_NAME } from '../../scripts/n8n/fixtures.mjs';
+import { CREDENTIAL_ID, CREDENTIAL_NAME, CREDENTIAL_TYPE, NODE_TYPE } from '../../scripts/n8n/fixtures.mjs';
 import { repoRoot } from '../../scripts/n8n/package.mjs';
 import { startEmulator } from '../emulator';
-import { e2eEnv } from './env';
+import { e2eEnv, signedIn } from './env';
 import type { ReadyEnv } from './env';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
@@ -72,6 +72,37 @@ function publish(name: string): void {
 	if (updateDocsImages || !existsSync(target)) copyFileSync(join(imagesDir, name), target);
 }
 
+/** The "Production Checklist" pop-over covers the canvas on a fresh instance; close it if it shows. */
+async function closeChecklist(): Promise<void> {
+	// It opens a moment after the canvas, so wait for it a little; an instance without it is fine too.
+	const checklist = page.locator('[data-test-id="suggested-actions-close"]');
+	const hasChecklist = await checklist
+		.waitFor({ timeout: 8_000 })
+		.then(() => true)
+		.catch(() => false);
+	if (hasChecklist) {
+		await checklist.click();
+		await checklist.waitFor({ state: 'hidden' });
+	}
+}
+
+/**
+ * Clicks `trigger` until `target` shows (up to 4 tries): the panel is still settling (scroll, first loadOptions
+ * call) when it appears, so a first click may land too early.
+ */
+async function openUntilShown(trigger: Locator, target: Locator): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		await trigger.scrollIntoViewIfNeeded();
+		if (!(await target.isVisible())) await trigger.click();
+		try {
+			await target.waitFor({ timeout: 10_000 });
+			return;
+		} catch (error) {
+			if (attempt === 4) throw error;
+		}
+	}
+}
+
 describe('the n8n editor in Chromium', () => {
 	it('signs in', async () => {
 		await page.goto(`${env.n8nUrl}/signin`);
@@ -98,17 +129,7 @@ describe('the n8n editor in Chromium', () => {
 		await page.goto(`${env.n8nUrl}/workflow/sboOnboardForm01`);
 		const node = page.locator('[data-test-id="canvas-node"][data-node-name="Create Employee"]');
 		await node.waitFor();
-		// The "Production Checklist" pop-over covers the canvas on a fresh instance.
-		// It opens a moment after the canvas, so wait for it a little; an instance without it is fine too.
-		const checklist = page.locator('[data-test-id="suggested-actions-close"]');
-		const hasChecklist = await checklist
-			.waitFor({ timeout: 8_000 })
-			.then(() => true)
-			.catch(() => false);
-		if (hasChecklist) {
-			await checklist.click();
-			await checklist.waitFor({ state: 'hidden' });
-		}
+		await closeChecklist();
 		expect(await page.locator('[data-test-id="canvas-node"]').count()).toBe(3);
 		await page.waitForTimeout(500);
 		await shot('editor-onboarding-workflow.png');
@@ -120,17 +141,7 @@ describe('the n8n editor in Chromium', () => {
 		const sites = page.locator('[data-test-id="parameter-input-availableSites"]');
 		const items = page.locator('.el-select-dropdown__item:visible');
 		const niles = items.filter({ hasText: 'WashU Niles' }).first();
-		// The panel is still settling (scroll, first loadOptions call) when it appears: a click may land too early.
-		for (let attempt = 1; ; attempt++) {
-			await sites.scrollIntoViewIfNeeded();
-			if (!(await niles.isVisible())) await sites.click();
-			try {
-				await niles.waitFor({ timeout: 10_000 });
-				break;
-			} catch (error) {
-				if (attempt === 4) throw error;
-			}
-		}
+		await openUntilShown(sites, niles);
 		const texts = (await items.allTextContents()).map((t) => t.trim());
 		expect(texts[0]).toMatch(/^All Sites/);
 		for (const site of emu.state.sites) {
@@ -153,6 +164,51 @@ describe('the n8n editor in Chromium', () => {
 		expect(employee).toMatchObject({ firstName: 'Jamie', lastName: 'Rivera', isActive: true });
 		await output.getByText(employee!.pin, { exact: true }).first().waitFor();
 		await shot('editor-create-employee-output.png');
+		await page.click('[data-test-id="ndv-close-button"]');
+	});
+
+	it('Employee > Get (node version 2): typing a name in the From List picker and picking the employee', async () => {
+		const rest = await signedIn(env);
+		const trigger = 'When clicking ‘Execute workflow’';
+		const workflow = (await rest.ok('POST', '/rest/workflows', {
+			name: 'Look up an employee',
+			active: false,
+			settings: { executionOrder: 'v1' },
+			nodes: [
+				{ id: 'b0000000-0000-4000-8000-000000000001', name: trigger, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{
+					id: 'b0000000-0000-4000-8000-000000000002',
+					name: 'Get Employee',
+					type: NODE_TYPE,
+					typeVersion: 2,
+					position: [240, 0],
+					parameters: { resource: 'employee', operation: 'get', employee: { __rl: true, mode: 'list', value: '' } },
+					credentials: { [CREDENTIAL_TYPE]: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } },
+				},
+			],
+			connections: { [trigger]: { main: [[{ node: 'Get Employee', type: 'main', index: 0 }]] } },
+		})) as { id: string };
+		await page.goto(`${env.n8nUrl}/workflow/${workflow.id}`);
+		const node = page.locator('[data-test-id="canvas-node"][data-node-name="Get Employee"]');
+		await node.waitFor();
+		await closeChecklist();
+		await node.dblclick();
+		await page.locator('[data-test-id="ndv"]').waitFor();
+		// n8n's input component may carry the test id on the <input> or on its wrapper.
+		const input = page.locator('[data-test-id="ndv"] :is(input[data-test-id="rlc-input"], [data-test-id="rlc-input"] input)').first();
+		const search = page.locator(':is(input[data-test-id="rlc-search"], [data-test-id="rlc-search"] input):visible').first();
+		const blake = page.locator('[data-test-id="rlc-item"]:visible').filter({ hasText: 'Blake Birch (POS 1008)' });
+		await openUntilShown(input, search);
+		await search.fill('Blake');
+		await blake.waitFor();
+		expect(await page.locator('[data-test-id="rlc-item"]:visible').count()).toBe(1);
+		await shot('editor-employee-picker.png');
+		await blake.click();
+		await expect.poll(async () => await input.inputValue()).toContain('Blake Birch (POS 1008)');
+		await page.click('[data-test-id="ndv"] [data-test-id="node-execute-button"]');
+		const output = page.locator('[data-test-id="output-panel"]');
+		await output.getByText('templateName').first().waitFor();
+		await output.getByText('Cashier', { exact: true }).first().waitFor();
 		await page.click('[data-test-id="ndv-close-button"]');
 	});
 

@@ -70,6 +70,34 @@ describe('loadOptions through the editor API', () => {
 	});
 });
 
+describe('the Employee locator\'s From List through the editor API (node version 2)', () => {
+	type ListResult = { results: Array<{ name: string; value: string; url?: string }>; paginationToken?: string };
+	const search = async (filter?: string, paginationToken?: string) =>
+		(await rest.ok('POST', '/rest/dynamic-node-parameters/resource-locator-results', {
+			nodeTypeAndVersion: { name: NODE_TYPE, version: 2 },
+			methodName: 'searchEmployees',
+			path: 'employee',
+			currentNodeParameters: { resource: 'employee', operation: 'get', employee: { __rl: true, mode: 'list', value: '' } },
+			credentials: { [CREDENTIAL_TYPE]: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } },
+			...(filter !== undefined ? { filter } : {}),
+			...(paginationToken !== undefined ? { paginationToken } : {}),
+		})) as ListResult;
+
+	it('searches the typed text as a name prefix and lists "First Last (POS n)" valued by employee id', async () => {
+		const result = await search('blake');
+		expect(result.results).toEqual([{ name: 'Blake Birch (POS 1008)', value: '103', url: `${emu.url}/employee/edit/103` }]);
+		expect(result.paginationToken).toBeUndefined();
+		const smiths = await search('Jordan Sm');
+		expect(smiths.results.map((r) => r.name)).toEqual(['Jordan Smith (POS 1064)', 'Jordan Smith (POS 1071)', 'Jordan Smith (POS 1078, inactive)']);
+	});
+
+	it('without a filter lists every employee on the roster', async () => {
+		const result = await search();
+		const onRoster = emu.state.employees.filter((e) => e.siteIds.length > 0);
+		expect(result.results.map((r) => Number(r.value)).sort((a, b) => a - b)).toEqual(onRoster.map((e) => e.id).sort((a, b) => a - b));
+	});
+});
+
 describe('credential test through the editor API', () => {
 	const test = async (data: Record<string, string>) =>
 		(await rest.ok('POST', '/rest/credentials/test', {

@@ -2,6 +2,8 @@
 import type { INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
+import { EMAIL_REGEX } from '../../nodes/SonnysBackoffice/helpers/employeeLocator';
+import { EMAIL_PATTERN } from '../../src/models/schemas';
 import { large } from '../emulator';
 import { useNodeTestBed } from './testbed';
 
@@ -144,6 +146,12 @@ describe('Employee locator: From List search', () => {
 		expect(pages).toBe(3);
 		expect(new Set(seen).size).toBe(seen.length);
 		expect(seen.length).toBe(bed.emu.state.employees.filter((e) => e.siteIds.length > 0).length);
+	});
+});
+
+describe('Employee locator: the By E-Mail check', () => {
+	it("is the client's own e-mail rule (a copy, since node files must not load src/ at start)", () => {
+		expect(EMAIL_REGEX).toBe(EMAIL_PATTERN.source);
 	});
 });
 

@@ -9,7 +9,10 @@ import { parseEditPage } from '../../src/pages/employee-edit';
 import { namePermissionLevel, toEmployeeProfile } from '../../src/operations/employee-profile';
 import { startEmulator, washu as washuTenant, type Emulator, type EmployeeRecord, type EmulatorState } from '../emulator';
 import { domSnapshot } from './dom-snapshot';
-import { EmulatorBrowser } from './helpers';
+import { load } from 'cheerio';
+import { parsePosPermissionsPage } from '../../src/pages/employee-permissions';
+import { parseSiteTree, readAvailableSites } from '../../src/pages/site-tree';
+import { captureHtml, EmulatorBrowser } from './helpers';
 
 function failure(f: () => unknown): ValidationError {
 	try {
@@ -108,6 +111,30 @@ describe('template naming (grant AND override sets)', () => {
 			const level = namePermissionLevel(templates, granted, overrides);
 			expect([level.templateName, level.isCustom]).toEqual([name, custom]);
 		}
+	});
+});
+
+describe('on the recorded WashU pages (no edit page was ever recorded: the create form and the permissions page)', () => {
+	it('permissions page of a fresh employee: nothing granted, no template, not custom; every recorded template names itself', () => {
+		const page = parsePosPermissionsPage(captureHtml('e2e_permissions_page_486_initial.partial-excerpt.html'));
+		expect(namePermissionLevel(page.templates, page.granted, page.overrides)).toEqual({
+			templateName: null,
+			isCustom: false,
+			grantedPermissionIds: [],
+			overridePermissionIds: [],
+		});
+		expect(page.templates.map((t) => t.name)).toEqual(['Manager', 'Cashier', 'General User', 'General Manager', 'Assistant Manager', 'Shift Leader', 'CSA']);
+		for (const t of page.templates) {
+			const first = page.templates.find((x) => String(x.grants) === String(t.grants) && String(x.overrides) === String(t.overrides))!;
+			expect(namePermissionLevel(page.templates, t.grants, t.overrides).templateName).toBe(first.name);
+		}
+	});
+
+	it('the site tree of the recorded create form (A.3.1) reads as the blank form it is: no site granted', () => {
+		const $ = load(captureHtml('employee_create.main-column.excerpt.html'));
+		const tree = parseSiteTree($);
+		expect(tree.sites).toHaveLength(19);
+		expect(readAvailableSites($, tree)).toEqual([]);
 	});
 });
 

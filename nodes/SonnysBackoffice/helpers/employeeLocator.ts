@@ -2,7 +2,6 @@ import type { IExecuteFunctions, INodeParameterResourceLocator, INodeProperties 
 
 import { ValidationError } from '../../../src/errors';
 import type { EmployeeRef } from '../../../src/models/api';
-import { EMAIL_PATTERN } from '../../../src/models/schemas';
 import { readInteger, readText } from './values';
 
 /**
@@ -10,6 +9,13 @@ import { readInteger, readText } from './values';
  * and the value -> EmployeeRef function. Modes: From List (listSearch `searchEmployees`, the value is the internal
  * employee id, so no lookup request is needed), By POS User ID, By E-mail.
  */
+
+/**
+ * The client's e-mail rule (`EMAIL_PATTERN` in src/models/validation.ts, protocol B.9), as text for the editor's
+ * mode validation. A copy, because node files must not load src/ at n8n's start (helpers/client.ts);
+ * test/node/employee-read.test.ts checks that both stay equal.
+ */
+export const EMAIL_REGEX = '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$';
 
 /** The parameter's name. */
 export const EMPLOYEE_LOCATOR = 'employee';
@@ -31,7 +37,7 @@ export function employeeLocator(description: string): INodeProperties {
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				placeholder: 'Type a first name, or first and last name…',
+				placeholder: 'Select an employee...',
 				typeOptions: { searchListMethod: EMPLOYEE_SEARCH_METHOD, searchable: true },
 			},
 			{
@@ -48,7 +54,7 @@ export function employeeLocator(description: string): INodeProperties {
 				type: 'string',
 				placeholder: 'name@email.com',
 				hint: 'Backoffice finds inactive employees by POS user ID only',
-				validation: [{ type: 'regex', properties: { regex: EMAIL_PATTERN.source, errorMessage: 'Not a valid e-mail address' } }],
+				validation: [{ type: 'regex', properties: { regex: EMAIL_REGEX, errorMessage: 'Not a valid e-mail address' } }],
 			},
 		],
 	};
@@ -69,7 +75,7 @@ export function employeeRefFromLocator(value: unknown): EmployeeRef {
 	if (mode === 'posUserId') return { posUserId: readInteger(raw, EMPLOYEE_LOCATOR, true)! };
 	const text = readText(raw, EMPLOYEE_LOCATOR, true)!;
 	if (mode === 'email' || text.includes('@')) {
-		if (!EMAIL_PATTERN.test(text)) throw new ValidationError(EMPLOYEE_LOCATOR, 'must be a valid e-mail address (name@domain.tld)');
+		if (!new RegExp(EMAIL_REGEX).test(text)) throw new ValidationError(EMPLOYEE_LOCATOR, 'must be a valid e-mail address (name@domain.tld)');
 		return { email: text };
 	}
 	return { posUserId: readInteger(text, EMPLOYEE_LOCATOR, true)! };

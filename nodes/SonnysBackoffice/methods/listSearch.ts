@@ -1,8 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { resolveBaseUrl } from '../../../src';
 import type { EmployeeSummary, SonnysBackofficeClientApi } from '../../../src/models/api';
-import { CREDENTIAL_TYPE, clientOptions, withClient } from '../helpers/client';
+import { CREDENTIAL_TYPE, clientOptions, loadCore, withClient } from '../helpers/client';
 import { toNodeError } from '../helpers/errors';
 
 /** Rows per page of the From List picker; the roster has no server-side paging, so pages are cut here. */
@@ -44,7 +43,7 @@ export async function searchEmployees(
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	try {
 		const options = clientOptions(credentials);
-		const base = resolveBaseUrl(options.subdomain, options.baseUrl);
+		const base = loadCore().resolveBaseUrl(options.subdomain, options.baseUrl);
 		const rows = await withClient(credentials, async (client) => await matching(client, filter ?? ''));
 		rows.sort((a, b) => label(a).localeCompare(label(b), 'en', { sensitivity: 'base', numeric: true }));
 		const offset = /^\d+$/.test(paginationToken ?? '') ? Number(paginationToken) : 0;

@@ -41,6 +41,8 @@ import { EmployeeIndex } from './operations/employee-index';
 import { getEmployee } from './operations/get-employee';
 import { findEmployee, searchEmployees } from './operations/search-employees';
 import { SingleFlight } from './operations/single-flight';
+import { upsertEmployee } from './operations/upsert-employee';
+import type { EmployeeUpserted, UpsertEmployeeInput } from './models/upsert';
 import { parseLoginError } from './pages/login';
 import { redactError, redactText } from './session/redact';
 import { BackofficeSession } from './session/session';
@@ -177,6 +179,15 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 	async reactivateEmployee(input: ReactivateEmployeeInput): Promise<EmployeeReactivated> {
 		this.assertOpen();
 		return this.run(input, (ctx) => reactivateEmployee(ctx, input));
+	}
+
+	/**
+	 * Create or Update, keyed by POS user ID: absent, creates; present, updates only what differs (never the PIN
+	 * unless `updatePosPin`, never the start date); inactive with `reactivate: true`, reactivates with the changes.
+	 */
+	async upsertEmployee(input: UpsertEmployeeInput): Promise<EmployeeUpserted> {
+		this.assertOpen();
+		return this.run(input, (ctx) => upsertEmployee(ctx, input));
 	}
 
 	/** Creates a Backoffice user, standalone or linked to an employee. */

@@ -7,6 +7,7 @@ import type Decimal from 'decimal.js';
 import type { Employee, EmployeeSummary, FindEmployeeInput, GetEmployeeInput, SearchEmployeesInput } from './employee';
 import type { EmployeeRefInput } from './employee-ref';
 import type { Changes, PlannedRequest } from './changes';
+import type { EmployeeUpserted, UpsertEmployeeInput } from './upsert';
 
 export type { EmployeeRef, EmployeeRefInput } from './employee-ref';
 export type * from './employee';
@@ -342,6 +343,8 @@ export interface SonnysBackofficeClientApi {
 	// Changes (issue 11)
 	updateEmployee(input: UpdateEmployeeInput): Promise<EmployeeUpdated>;
 	reactivateEmployee(input: ReactivateEmployeeInput): Promise<EmployeeReactivated>;
+	// Sync at scale (issue 13)
+	upsertEmployee(input: UpsertEmployeeInput): Promise<EmployeeUpserted>;
 	createBackofficeUser(input: CreateBackofficeUserInput): Promise<BackofficeUserCreated>;
 	listSites(options?: RefreshOption): Promise<Site[]>;
 	listDepartments(options?: RefreshOption): Promise<Department[]>;

@@ -23,6 +23,7 @@ const operations: Record<string, Record<string, OperationExecute | undefined> | 
 		getAll: employee.getAll.execute,
 		update: employee.update.execute,
 		reactivate: employee.reactivate.execute,
+		upsert: employee.upsert.execute,
 	},
 	backofficeUser: { create: backofficeUser.create.execute },
 	site: { getAll: site.getAll.execute },

@@ -1,6 +1,6 @@
 /**
- * `npm run bench -- --bulk 1000 [--latency-ms 100] [--concurrency 1,4,8]`: a batch of N creates on one client at
- * each concurrency (`maxSessions` = concurrency, N calls through a pool of that many), against a fresh emulator
+ * `npm run bench -- --bulk 1000 [--latency-ms 100] [--concurrency 1,4,8]`: a batch of N creates, then the same N
+ * rows as upserts (all unchanged), each batch on one new client at each concurrency (`maxSessions` = concurrency, N calls through a pool of that many), against a fresh emulator
  * with the given latency per request and PHP-style session locking. Prints requests, POSTs, full-roster and
  * `/user/create` downloads, bytes, wall time, and the ratio of wall time to its floor: requests x latency /
  * concurrency (what the batch would take if every session were always busy and the client cost nothing).
@@ -46,7 +46,11 @@ interface Phase {
 	call: (client: SonnysBackofficeClient, hire: CreateEmployeeInput) => Promise<unknown>;
 }
 
-const PHASES: Phase[] = [{ name: 'create', call: (c, hire) => c.createEmployee(hire) }];
+/** N creates, then the same N rows as Create or Update on a fresh client: all unchanged, no POST. */
+const PHASES: Phase[] = [
+	{ name: 'create', call: (c, hire) => c.createEmployee(hire) },
+	{ name: 'upsert (unchanged)', call: (c, hire) => c.upsertEmployee(hire) },
+];
 
 function hires(count: number, site: string): CreateEmployeeInput[] {
 	return Array.from({ length: count }, (_, i) => ({

@@ -8,28 +8,18 @@
 import type { ChangeApplied, CreateEmployeeInput, EmployeeChanges, EmployeeCreated, EmployeeCreatePreview } from '../models/api';
 import { diffFields, MASKED } from '../models/changes';
 import { validateCreateEmployee } from '../models/schemas';
-import { validateEmployeeChange } from '../models/update-schema';
+import { CHANGE_FIELDS, validateEmployeeChange } from '../models/update-schema';
 import { splitUpsertInput, type EmployeeUpserted, type UpsertEmployeeInput } from '../models/upsert';
 import type { OperationContext } from './context';
 import { createEmployee } from './create-employee';
 import { changeEmployee } from './employee-change';
 import { findByPosUserId } from './employee-lookup';
 
-/** Create fields an update takes over when given (absent = left as it is). */
-const UPDATABLE = [
-	'firstName',
-	'lastName',
-	'phone',
-	'email',
-	'departments',
-	'availableSites',
-	'adpEmployeeId',
-	'emergencyContactName',
-	'emergencyContactPhone',
-	'wageRate',
-	'overtimeWageRate',
-	'permission',
-] as const satisfies ReadonlyArray<keyof CreateEmployeeInput & keyof EmployeeChanges>;
+/**
+ * Create fields an update takes over when given (absent = left as it is): every change field but the PIN (only with
+ * `updatePosPin`) and the wage's effective date (a create has none).
+ */
+const UPDATABLE = CHANGE_FIELDS.filter((f) => f !== 'posPin' && f !== 'wageEffectiveDate');
 
 /** Creates the employee of a POS user ID, or updates (or reactivates) it to match the given fields. */
 export async function upsertEmployee(ctx: OperationContext, input: UpsertEmployeeInput): Promise<EmployeeUpserted> {
@@ -69,7 +59,7 @@ export async function upsertEmployee(ctx: OperationContext, input: UpsertEmploye
 function changesOf(create: CreateEmployeeInput, updatePosPin: boolean): EmployeeChanges {
 	const changes: Record<string, unknown> = {};
 	for (const field of UPDATABLE) {
-		const value = create[field];
+		const value = (create as unknown as Record<string, unknown>)[field];
 		if (value !== undefined && value !== null) changes[field] = value;
 	}
 	if (updatePosPin && create.posPin !== undefined && create.posPin !== null) changes.posPin = create.posPin;

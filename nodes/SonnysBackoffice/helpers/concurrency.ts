@@ -31,13 +31,13 @@ function optionsWithConcurrency(show: NonNullable<IDisplayOptions['show']>): INo
 }
 
 /**
- * "Options > Concurrency" of the per-item operations that have no other options. The operations with a preview
- * switch carry Concurrency in that same "Options" collection (helpers/employeeFields.ts), so that each operation
- * and version shows exactly one collection of that name. Listing resources (sites, departments, templates) read a
- * cache and gain nothing from it.
+ * "Options > Concurrency" of the per-item operations that have no other options. The operations with options of
+ * their own carry Concurrency in that same "Options" collection (the preview switch in helpers/employeeFields.ts,
+ * Get's includes), so that each operation and version shows exactly one collection of that name. Listings (Get
+ * Many, sites, departments, templates) gain nothing from it.
  */
 export const concurrencyOptions: INodeProperties[] = [
-	optionsWithConcurrency({ resource: ['employee'], operation: ['checkAvailability', 'get', 'getAll'] }),
+	optionsWithConcurrency({ resource: ['employee'], operation: ['checkAvailability'] }),
 	optionsWithConcurrency({ resource: ['employee'], operation: ['create', 'disable'], ...ONLY_V1 }),
 	optionsWithConcurrency({ resource: ['backofficeUser'], operation: ['create'] }),
 ];

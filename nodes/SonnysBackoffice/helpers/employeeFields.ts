@@ -121,6 +121,7 @@ export const dryRunOptions: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
+		concurrencyOption,
 		{
 			displayName: 'Preview Only (Dry Run)',
 			name: 'dryRun',
@@ -129,7 +130,6 @@ export const dryRunOptions: INodeProperties = {
 			description:
 				'Whether to only validate and read, and output what would change (changes, plannedRequests) without writing anything to Backoffice',
 		},
-		concurrencyOption,
 	],
 };
 

@@ -84,6 +84,15 @@ function operations(firstSite: string): Op[] {
 		{ name: 'getEmployee by posUserId', prepare: createThen, run: (c, p) => c.getEmployee({ posUserId: p.posUserId as number }) },
 		{ name: 'getEmployee include []', prepare: createThen, run: (c, p) => c.getEmployee({ posUserId: p.posUserId as number, include: [] }) },
 		{ name: 'searchEmployees name prefix', run: (c) => c.searchEmployees({ firstName: 'Be', active: 'all' }) },
+		{ name: 'updateEmployee one field', prepare: createThen, run: (c, p) => c.updateEmployee({ posUserId: p.posUserId as number, changes: { lastName: 'Moved' } }) },
+		{ name: 'updateEmployee wage', prepare: createThen, run: (c, p) => c.updateEmployee({ posUserId: p.posUserId as number, changes: { wageRate: '16.25' } }) },
+		{ name: 'updateEmployee template', prepare: createThen, run: (c, p) => c.updateEmployee({ posUserId: p.posUserId as number, changes: { permission: 'Cashier' } }) },
+		{ name: 'updateEmployee nothing differs', prepare: createThen, run: (c, p) => c.updateEmployee({ posUserId: p.posUserId as number, changes: { lastName: p.lastName as string } }) },
+		{
+			name: 'updateEmployee 3 phases, dry run',
+			prepare: createThen,
+			run: (c, p) => c.updateEmployee({ posUserId: p.posUserId as number, changes: { lastName: 'Moved', wageRate: '16.25', permission: 'Cashier' }, dryRun: true }),
+		},
 		{ name: 'findEmployee', prepare: createThen, run: (c, p) => c.findEmployee({ firstName: 'Bench', lastName: p.lastName as string }) },
 		{
 			name: 'createBackofficeUser linked',

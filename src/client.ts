@@ -1,5 +1,10 @@
 import { SonnysBackofficeError } from './errors';
 import type {
+	BackofficeUser,
+	BackofficeUserAccessUpdated,
+	BackofficeUserSummary,
+	GetBackofficeUserInput,
+	UpdateBackofficeUserAccessInput,
 	BackofficeUserCreated,
 	CreateBackofficeUserInput,
 	CreateEmployeeDryRunInput,
@@ -29,10 +34,12 @@ import type {
 	SonnysBackofficeClientOptions,
 } from './models/api';
 import { CLIENT_DEFAULTS, resolveBaseUrl } from './models/client-options';
-import { validateClientOptions, validateListPermissions } from './models/schemas';
+import { validateClientOptions, validateListPermissions, validateRefreshOption } from './models/schemas';
 import { isEmailAvailable, isPhoneAvailable, isPosUserIdAvailable } from './operations/availability';
 import type { OperationContext } from './operations/context';
+import { getBackofficeUser, listBackofficeUsers } from './operations/backoffice-users';
 import { createBackofficeUser } from './operations/create-backoffice-user';
+import { updateBackofficeUserAccess } from './operations/update-backoffice-user-access';
 import { createEmployee } from './operations/create-employee';
 import { disableEmployee } from './operations/disable-employee';
 import { reactivateEmployee, updateEmployee } from './operations/update-employee';
@@ -196,16 +203,34 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 		return this.run(input, (ctx) => createBackofficeUser(ctx, input));
 	}
 
-	/** Every site the bot user can see (cached; shares one GET with `listDepartments`). */
-	async listSites(options: RefreshOption = {}): Promise<Site[]> {
+	/** A Backoffice user with its template, tokens and accessible sites, by userId, username or linked employee. */
+	async getBackofficeUser(input: GetBackofficeUserInput): Promise<BackofficeUser> {
 		this.assertOpen();
-		return this.run(options, (ctx) => listSites(ctx, options.refresh === true));
+		return this.run(input, (ctx) => getBackofficeUser(ctx, input));
+	}
+
+	/** The Backoffice users of `/user`, inactive included. */
+	async listBackofficeUsers(): Promise<BackofficeUserSummary[]> {
+		this.assertOpen();
+		return this.run(undefined, (ctx) => listBackofficeUsers(ctx));
+	}
+
+	/** Changes a Backoffice user's template and/or accessible sites; `dryRun` plans without posting. */
+	async updateBackofficeUserAccess(input: UpdateBackofficeUserAccessInput): Promise<BackofficeUserAccessUpdated> {
+		this.assertOpen();
+		return this.run(input, (ctx) => updateBackofficeUserAccess(ctx, input));
+	}
+
+	/** Every site the bot user can see (cached; shares one GET with `listDepartments`). */
+	async listSites(options?: RefreshOption): Promise<Site[]> {
+		this.assertOpen();
+		return this.run(options, async (ctx) => listSites(ctx, validateRefreshOption(options).refresh));
 	}
 
 	/** Every department (cached; shares one GET with `listSites`). */
-	async listDepartments(options: RefreshOption = {}): Promise<Department[]> {
+	async listDepartments(options?: RefreshOption): Promise<Department[]> {
 		this.assertOpen();
-		return this.run(options, (ctx) => listDepartments(ctx, options.refresh === true));
+		return this.run(options, async (ctx) => listDepartments(ctx, validateRefreshOption(options).refresh));
 	}
 
 	/** POS or Backoffice permission templates (cached per scope). */

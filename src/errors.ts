@@ -109,13 +109,16 @@ export class AuthenticationError extends SonnysBackofficeError {
 export class BackofficeServerError extends SonnysBackofficeError {
 	/** HTTP status, when the failure came from one response. */
 	readonly status?: number;
+	/** The response's `Retry-After` header, when it had one. */
+	readonly retryAfter?: string;
 
 	constructor(
 		message: string,
-		options?: { status?: number; code?: SonnysBackofficeErrorCode; cause?: unknown },
+		options?: { status?: number; code?: SonnysBackofficeErrorCode; cause?: unknown; retryAfter?: string },
 	) {
 		super(message, options?.code ?? 'SERVER_ERROR', { cause: options?.cause });
 		this.status = options?.status;
+		if (options?.retryAfter !== undefined) this.retryAfter = options.retryAfter;
 	}
 }
 

@@ -35,4 +35,3 @@ export { UndiciTransport } from './transport/undici-transport';
 export type { UndiciTransportOptions } from './transport/undici-transport';
 export { retryDecision, parseRetryAfter, DEFAULT_RETRY_POLICY } from './transport/retry';
 export type { AttemptOutcome, RetryPolicy, RetryVerdict } from './transport/retry';
-export { BO_TEMPLATE_DEFERRED_WARNING } from './operations/create-backoffice-user';

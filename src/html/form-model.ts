@@ -59,6 +59,12 @@ export interface FormModel {
 	/** Add a pair at the end of the body, even if the form has no such control (site encoding, A.3.2). */
 	append(name: string, value: string): void;
 	/**
+	 * Submit control number `index` of {@link controls} (document order) with its own value, or stop submitting it:
+	 * what a click on that one checkbox, or page script enabling/disabling that one input, does. Other controls of
+	 * the same name (`disabledRegions[]`, `siteIds[]`) keep their state. Throws RangeError for an unknown index.
+	 */
+	submitControl(index: number, submitted: boolean): void;
+	/**
 	 * Replace every pair whose name the predicate matches by `pairs`, placed where the first matching control is in
 	 * the document (at the end when no control matches): a re-encoded group (the site tree, A.3.2) keeps page order.
 	 */
@@ -168,6 +174,13 @@ export class ParsedForm implements FormModel {
 	append(name: string, value: string): void {
 		this.appended += 1;
 		this.entries.push({ name, value, order: this.controls.length + this.appended });
+	}
+
+	submitControl(index: number, submitted: boolean): void {
+		const control = this.controls[index];
+		if (!control) throw new RangeError(`form ${this.action} has no control #${index}`);
+		this.entries = this.entries.filter((e) => e.order !== index);
+		if (submitted) this.entries.push({ name: control.name, value: control.value, order: index });
 	}
 }
 

@@ -4,13 +4,24 @@
  * in camelCase. Zod schemas in `src/models/` validate these inputs; keep both in step.
  */
 import type Decimal from 'decimal.js';
+import type {
+	BackofficeUser,
+	BackofficeUserAccessUpdated,
+	BackofficeUserSummary,
+	GetBackofficeUserInput,
+	UpdateBackofficeUserAccessInput,
+} from './backoffice-user-api';
+
+export type * from './backoffice-user-api';
 import type { Employee, EmployeeSummary, FindEmployeeInput, GetEmployeeInput, SearchEmployeesInput } from './employee';
 import type { EmployeeRefInput } from './employee-ref';
 import type { Changes, PlannedRequest } from './changes';
 import type { EmployeeUpserted, UpsertEmployeeInput } from './upsert';
+import type { EmployeeReactivated, EmployeeUpdated, ReactivateEmployeeInput, UpdateEmployeeInput } from './employee-change';
 
 export type { EmployeeRef, EmployeeRefInput } from './employee-ref';
 export type * from './employee';
+export type * from './employee-change';
 
 /** Options of `new SonnysBackofficeClient(...)`. */
 export interface SonnysBackofficeClientOptions {
@@ -81,6 +92,13 @@ export interface CreateEmployeeInput {
 	/** Generated (12 characters) when absent. */
 	backofficePassword?: string;
 	/**
+	 * Backoffice permission template of the linked user (the `permission` above is the POS template). Unknown names
+	 * follow `onUnknownPermission`. When absent the user gets its sites but no Backoffice permission (a warning says so).
+	 */
+	backofficePermission?: string;
+	/** Sites the Backoffice user can access: names or `'all'`. Default: the employee's `availableSites`. */
+	backofficeSites?: string[] | 'all';
+	/**
 	 * Skip the phone pre-flight's download of the whole roster (default false: the full pre-flight, as the reference
 	 * library does). Backoffice has no phone filter, so on a large tenant the check costs the full roster (~9.7 MB on
 	 * 5,000 employees) on a cold client. When skipped, a roster already cached by this client is still consulted, and
@@ -128,6 +146,10 @@ export interface EmployeeCreated {
 	backofficeUsername?: string;
 	/** The Backoffice password (given or generated). Backoffice never shows it again. */
 	backofficePassword?: string;
+	/** The Backoffice template the read-back shows (null: no template's token set matches). */
+	backofficePermissionApplied?: string | null;
+	/** The Backoffice user's accessible sites as read back. */
+	backofficeSitesGranted?: string[] | 'all';
 	/** Name of the POS template applied (after any fallback). */
 	permissionApplied: string;
 	/** Site names granted, as read back from Backoffice. */
@@ -165,85 +187,12 @@ export interface EmployeeDisabled {
 	plannedRequests?: PlannedRequest[];
 }
 
-/** Changes of `updateEmployee` / `reactivateEmployee`: any of these (absent = unchanged), validated as on create. */
-export interface EmployeeChanges {
-	firstName?: string;
-	lastName?: string;
-	/** 9 or 10 digits once every non-digit is stripped. */
-	phone?: string;
-	/** Must be unused by any other employee. */
-	email?: string;
-	/** Department names (replace the current ones); "Greeter" is always included. */
-	departments?: string[];
-	/** Site names (exact) or `'all'`: replaces the current site access. */
-	availableSites?: string[] | 'all';
-	/** `''` clears it. */
-	adpEmployeeId?: string;
-	/** `''` clears it. */
-	emergencyContactName?: string;
-	/** `''` clears it. */
-	emergencyContactPhone?: string;
-	/** New 5-digit POS PIN. Shown as `'*****'` in `changes`. */
-	posPin?: number;
-	/** New hourly wage: a new wage record (protocol A.8). */
-	wageRate?: MoneyInput;
-	/** Default: 1.5 x wageRate when the current record is overtime-eligible; given = eligible. Needs wageRate. */
-	overtimeWageRate?: MoneyInput;
-	/** Default today; a date not after the latest record's is clamped to the day after it (with a warning). Needs wageRate. */
-	wageEffectiveDate?: DateInput;
-	/** POS permission template name (the full matrix is written, A.6). */
-	permission?: string;
-}
-
-/** Input of `updateEmployee`: one employee reference and at least one change. */
-export interface UpdateEmployeeInput extends EmployeeRefInput {
-	changes: EmployeeChanges;
-	/** Validate and read, return what would be written, write nothing. */
-	dryRun?: boolean;
-}
-
-/** Input of `reactivateEmployee`: one employee reference, optional changes applied in the same run. */
-export interface ReactivateEmployeeInput extends EmployeeRefInput {
-	changes?: EmployeeChanges;
-	/** Validate and read, return what would be written, write nothing. */
-	dryRun?: boolean;
-}
-
-/** What an update wrote (or, in a dry run, would write). */
-export type ChangeApplied = 'properties' | 'compensation' | 'permission' | 'activated';
-
-/** Result of `updateEmployee`. */
-export interface EmployeeUpdated {
-	employeeId: number;
-	posUserId: number | null;
-	/** What was written, in order (empty in a dry run and when nothing needed writing). */
-	changesApplied: ChangeApplied[];
-	/** For each changed field, `{ from, to }` (the PIN as `'*****'`). */
-	changes: Changes;
-	/** True when every change already held: nothing was (or would be) written. */
-	unchanged: boolean;
-	/** ISO date of the new wage record, when one was (or would be) written. */
-	wageEffectiveDate?: string;
-	warnings: string[];
-	dryRun: boolean;
-	/** The phases that write (or would write), in order. */
-	phases: ChangeApplied[];
-	/** Dry run: the requests that would be sent, in order (method, path, names of the changed fields). */
-	plannedRequests?: PlannedRequest[];
-}
-
-/** Result of `reactivateEmployee`. */
-export interface EmployeeReactivated extends EmployeeUpdated {
-	/** The employee was already active: the activation posted nothing. */
-	alreadyActive: boolean;
-}
-
 /** Input of `createBackofficeUser`: linked (one link key) or standalone (first and last name). */
 export interface CreateBackofficeUserInput {
 	/** `^[A-Za-z]\w{2,63}$` */
 	username: string;
 	email: string;
-	/** Backoffice template name (recorded, not applied in Milestone 1). */
+	/** Backoffice template name, case-insensitive; applied right after the insert. Unknown names follow `onUnknownPermission`. */
 	permission: string;
 	/** Generated (12 characters) when absent. */
 	password?: string;
@@ -251,7 +200,7 @@ export interface CreateBackofficeUserInput {
 	linkToEmployeeEmail?: string;
 	firstName?: string;
 	lastName?: string;
-	/** Recorded in the result, not applied in Milestone 1. Default 'all'. */
+	/** Sites the user can access (names or `'all'`), applied right after the insert. Default 'all'. */
 	availableSites?: string[] | 'all';
 }
 
@@ -263,7 +212,9 @@ export interface BackofficeUserCreated {
 	password: string;
 	email: string;
 	linkedEmployeeId?: number;
+	/** The template the read-back shows (the requested one, or its fallback). */
 	permissionApplied: string;
+	/** Accessible sites as read back: names (sorted) or `'all'`. */
 	sitesGranted: string[] | 'all';
 	warnings: string[];
 }
@@ -346,6 +297,9 @@ export interface SonnysBackofficeClientApi {
 	// Sync at scale (issue 13)
 	upsertEmployee(input: UpsertEmployeeInput): Promise<EmployeeUpserted>;
 	createBackofficeUser(input: CreateBackofficeUserInput): Promise<BackofficeUserCreated>;
+	getBackofficeUser(input: GetBackofficeUserInput): Promise<BackofficeUser>;
+	listBackofficeUsers(): Promise<BackofficeUserSummary[]>;
+	updateBackofficeUserAccess(input: UpdateBackofficeUserAccessInput): Promise<BackofficeUserAccessUpdated>;
 	listSites(options?: RefreshOption): Promise<Site[]>;
 	listDepartments(options?: RefreshOption): Promise<Department[]>;
 	listPermissions(options: ListPermissionsInput): Promise<Permission[]>;

@@ -1,7 +1,7 @@
 /** Validation of `createBackofficeUser` input (protocol B.8, B.9): linked xor standalone. */
 import { z } from 'zod/v4';
 import type { CreateBackofficeUserInput } from './api';
-import { email, keysOf, optional, optionalText, parseWith, password, permissionName, posUserId, refuse, siteNames, username } from './validation';
+import { email, INPUT_LIMITS, keysOf, optional, optionalText, parseWith, password, permissionName, posUserId, refuse, siteNames, username } from './validation';
 
 /** `createBackofficeUser` input after validation: names and e-mails trimmed, `availableSites` defaulted. */
 export interface ValidatedCreateBackofficeUser extends Omit<CreateBackofficeUserInput, 'availableSites'> {
@@ -18,8 +18,8 @@ const boShape = z.strictObject({
 	password: password.nullish(),
 	linkToEmployeePosUserId: posUserId.nullish(),
 	linkToEmployeeEmail: optional(email),
-	firstName: optionalText(50),
-	lastName: optionalText(100),
+	firstName: optionalText(INPUT_LIMITS.firstName),
+	lastName: optionalText(INPUT_LIMITS.lastName),
 	availableSites: optional(siteNames),
 });
 

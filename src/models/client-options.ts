@@ -4,7 +4,7 @@ import { SonnysBackofficeError, ValidationError } from '../errors';
 import { DEFAULT_RETRY_POLICY } from '../transport/retry';
 import { isLoopbackHost } from '../transport/loopback';
 import type { PermissionScope } from './api';
-import { email, fail, keysOf, parseWith, password, posUserId, requiredText } from './validation';
+import { email, fail, INPUT_LIMITS, keysOf, parseWith, phone, posUserId, requiredText } from './validation';
 
 /** Client options with defaults applied. */
 export interface ResolvedClientOptions {
@@ -39,19 +39,25 @@ export { isLoopbackHost };
 
 const optionsShape = z.strictObject({
 	subdomain: z.string().transform((s, ctx) => {
+		if (s.length > 255) return fail(ctx, 'must be at most 63 characters');
 		const t = s.trim().toLowerCase();
 		if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(t)) {
 			return fail(ctx, 'must be a plain DNS label such as "washu" (letters, digits and hyphens; not a URL)');
 		}
 		return t;
 	}),
-	username: requiredText(),
-	password,
+	username: requiredText(INPUT_LIMITS.botUsername),
+	// The bot password is only checked for presence and size (never echoed, never trimmed).
+	password: z.string().transform((s, ctx) => {
+		if (s.length > INPUT_LIMITS.botPassword) return fail(ctx, `must be at most ${INPUT_LIMITS.botPassword} characters`);
+		return s.trim() === '' ? fail(ctx, 'must not be empty') : s;
+	}),
 	baseUrl: z
 		.string()
 		.nullish()
 		.transform((s, ctx) => {
 			if (s === undefined || s === null || s.trim() === '') return undefined;
+			if (s.length > 2048) return fail(ctx, 'must be at most 2048 characters');
 			let url: URL;
 			try {
 				url = new URL(s.trim());
@@ -72,6 +78,7 @@ const optionsShape = z.strictObject({
 		.nullish()
 		.transform((s, ctx) => {
 			if (s === undefined || s === null || s.trim() === '') return undefined;
+			if (s.length > 512) return fail(ctx, 'must be at most 512 characters');
 			if (/[\r\n\0]/.test(s)) return fail(ctx, 'must not contain line breaks');
 			return s.trim();
 		}),
@@ -123,14 +130,9 @@ export function validateClientOptions(input: unknown): ResolvedClientOptions {
 
 const posAvailabilityShape = z.strictObject({ posUserId });
 const emailAvailabilityShape = z.strictObject({ email, refresh: z.boolean().nullish() });
-const phoneAvailabilityShape = z.strictObject({
-	phone: z.string().transform((s, ctx) => {
-		const digits = s.replace(/\D/g, '');
-		if (digits === '') return fail(ctx, 'must contain digits');
-		return digits;
-	}),
-	refresh: z.boolean().nullish(),
-});
+// The same rule as createEmployee's phone (B.9): a number a hire would be refused for is not "available".
+const phoneAvailabilityShape = z.strictObject({ phone, refresh: z.boolean().nullish() });
+const refreshShape = z.strictObject({ refresh: z.boolean().nullish() });
 const listPermissionsShape = z.strictObject({ scope: z.enum(['pos', 'backoffice']), refresh: z.boolean().nullish() });
 
 /** Validate `isPosUserIdAvailable` input. */
@@ -148,6 +150,13 @@ export function validateAvailabilityEmail(input: unknown): { email: string; refr
 export function validateAvailabilityPhone(input: unknown): { phone: string; refresh: boolean } {
 	const v = parseWith(phoneAvailabilityShape, input, keysOf(phoneAvailabilityShape));
 	return { phone: v.phone, refresh: v.refresh ?? false };
+}
+
+/** Validate the options of `listSites` / `listDepartments`: absent, or `{ refresh?: boolean }`. */
+export function validateRefreshOption(input: unknown): { refresh: boolean } {
+	if (input === undefined) return { refresh: false };
+	const v = parseWith(refreshShape, input, keysOf(refreshShape));
+	return { refresh: v.refresh ?? false };
 }
 
 /** Validate `listPermissions` input. */

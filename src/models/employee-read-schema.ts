@@ -22,7 +22,7 @@ export interface ValidatedGetEmployee {
 
 /** Validate `getEmployee` input: exactly one employee key, `include` a list of `compensation` / `permissions`. */
 export function validateGetEmployee(input: unknown): ValidatedGetEmployee {
-	return parseWith(getShape, input, keysOf(getShape), (v) => ({ ref: pickEmployeeRef(v), include: v.include }));
+	return parseWith(getShape, input, keysOf(getShape), (v) => ({ ref: pickEmployeeRef(v, input), include: v.include }));
 }
 
 const status = z

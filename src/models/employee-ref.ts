@@ -34,10 +34,16 @@ const refShape = z.strictObject(employeeRefFields);
 /**
  * The reference inside a parsed input: exactly one key present (absent, null and blank count as absent).
  * Throws ValidationError whose `field` names the keys concerned: all three when none is given, the given ones
- * when there are several.
+ * when there are several; with `raw` (the input as given), a single key sent blank is named alone.
  */
-export function pickEmployeeRef(v: { posUserId?: number | null; email?: string | null; employeeId?: number | null }): EmployeeRef {
+export function pickEmployeeRef(
+	v: { posUserId?: number | null; email?: string | null; employeeId?: number | null },
+	raw?: unknown,
+): EmployeeRef {
 	const given = EMPLOYEE_REF_KEYS.filter((k) => v[k] !== undefined && v[k] !== null);
+	// One key was sent, but blank: name that key, not all three.
+	const sent = raw !== null && typeof raw === 'object' ? EMPLOYEE_REF_KEYS.filter((k) => (raw as Record<string, unknown>)[k] != null) : [];
+	if (given.length === 0 && sent.length === 1) refuse(sent[0], 'must not be empty');
 	if (given.length !== 1) {
 		const got = given.length === 0 ? 'none' : given.join(' and ');
 		refuse((given.length === 0 ? EMPLOYEE_REF_KEYS : given).join(' / '), `exactly one of posUserId, email or employeeId is required (got ${got})`);
@@ -50,7 +56,7 @@ export function pickEmployeeRef(v: { posUserId?: number | null; email?: string |
 
 /** Validate a bare employee reference (e.g. `disableEmployee`'s input). */
 export function validateEmployeeRef(input: unknown): EmployeeRef {
-	return parseWith(refShape, input, Object.keys(employeeRefFields), pickEmployeeRef);
+	return parseWith(refShape, input, Object.keys(employeeRefFields), (v) => pickEmployeeRef(v, input));
 }
 
 /** A short description of a reference for messages: `posUserId=1001`, `email=a@b.co`, `employeeId=100`. */

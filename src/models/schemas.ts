@@ -13,6 +13,7 @@ import {
 	date,
 	email,
 	fail,
+	INPUT_LIMITS,
 	keysOf,
 	money,
 	optional,
@@ -21,6 +22,7 @@ import {
 	password,
 	permissionName,
 	phone,
+	phoneDigits,
 	pin,
 	posUserId,
 	refuse,
@@ -64,10 +66,14 @@ export interface ValidatedCreateEmployee {
 	requiresBackoffice: boolean;
 	backofficeUsername?: string;
 	backofficePassword?: string;
-	/** Skip downloading the roster for the phone pre-flight (see `CreateEmployeeInput.skipPhonePreflight`). */
-	skipPhonePreflight: boolean;
+	/** Backoffice template name (only with requiresBackoffice). */
+	backofficePermission?: string;
+	/** Backoffice user's sites (only with requiresBackoffice); default the employee's `availableSites`. */
+	backofficeSites?: string[] | 'all';
 	/** Validate and read, write nothing. */
 	dryRun: boolean;
+	/** Skip downloading the roster for the phone pre-flight (see `CreateEmployeeInput.skipPhonePreflight`). */
+	skipPhonePreflight: boolean;
 }
 
 /**
@@ -75,8 +81,8 @@ export interface ValidatedCreateEmployee {
  * refuses exactly what a create refuses.
  */
 export const employeeFieldRules = {
-	firstName: requiredText(50),
-	lastName: requiredText(100),
+	firstName: requiredText(INPUT_LIMITS.firstName),
+	lastName: requiredText(INPUT_LIMITS.lastName),
 	phone,
 	email,
 	wageRate: money,
@@ -85,8 +91,8 @@ export const employeeFieldRules = {
 	posPin: pin,
 	department: requiredText(100),
 	/** Maximum lengths of the optional texts (the form's maxlength). */
-	adpEmployeeIdMaxLength: 32,
-	emergencyContactNameMaxLength: 100,
+	adpEmployeeIdMaxLength: INPUT_LIMITS.adpEmployeeId,
+	emergencyContactNameMaxLength: INPUT_LIMITS.emergencyContactName,
 	/** 9 or 10 digits once symbols are stripped (like `phone`). */
 	emergencyContactPhone: phone,
 } as const;
@@ -106,16 +112,21 @@ const createEmployeeShape = z.strictObject({
 	departments: z.array(employeeFieldRules.department).nullish(),
 	adpEmployeeId: optionalText(employeeFieldRules.adpEmployeeIdMaxLength),
 	emergencyContactName: optionalText(employeeFieldRules.emergencyContactNameMaxLength),
-	emergencyContactPhone: z.string().nullish().transform((s, ctx) => {
-		if (s === undefined || s === null || s.trim() === '') return undefined;
-		const parsed = employeeFieldRules.emergencyContactPhone.safeParse(s);
-		return parsed.success ? parsed.data : fail(ctx, parsed.error.issues[0].message);
-	}),
+	emergencyContactPhone: z
+		.string()
+		.nullish()
+		.transform((s, ctx) => {
+			if (s === undefined || s === null || s.trim() === '') return undefined;
+			const p = phoneDigits(s);
+			return 'problem' in p ? fail(ctx, p.problem) : p.digits;
+		}),
 	requiresBackoffice: z.boolean().nullish(),
 	backofficeUsername: optional(username),
 	backofficePassword: password.nullish(),
-	skipPhonePreflight: z.boolean().nullish(),
+	backofficePermission: optional(permissionName),
+	backofficeSites: siteNames.optional(),
 	dryRun: z.boolean().nullish(),
+	skipPhonePreflight: z.boolean().nullish(),
 });
 
 function finishCreateEmployee(v: z.output<typeof createEmployeeShape>): ValidatedCreateEmployee {
@@ -152,8 +163,8 @@ function finishCreateEmployee(v: z.output<typeof createEmployeeShape>): Validate
 		permission: v.permission,
 		departments,
 		requiresBackoffice,
-		skipPhonePreflight: v.skipPhonePreflight ?? false,
 		dryRun: v.dryRun ?? false,
+		skipPhonePreflight: v.skipPhonePreflight ?? false,
 	};
 	if (v.posPin !== undefined && v.posPin !== null) out.posPin = v.posPin;
 	if (v.adpEmployeeId !== undefined) out.adpEmployeeId = v.adpEmployeeId;
@@ -162,6 +173,10 @@ function finishCreateEmployee(v: z.output<typeof createEmployeeShape>): Validate
 	if (requiresBackoffice) {
 		out.backofficeUsername = v.backofficeUsername;
 		if (v.backofficePassword !== undefined && v.backofficePassword !== null) out.backofficePassword = v.backofficePassword;
+		if (v.backofficePermission !== undefined) out.backofficePermission = v.backofficePermission;
+		out.backofficeSites = v.backofficeSites ?? v.availableSites;
+	} else if (v.backofficePermission !== undefined || v.backofficeSites !== undefined) {
+		refuse(v.backofficePermission !== undefined ? 'backofficePermission' : 'backofficeSites', 'is only used with requiresBackoffice: true');
 	}
 	return out;
 }
@@ -180,7 +195,7 @@ const disableShape = z.strictObject({ ...employeeRefFields, dryRun: z.boolean().
 
 /** Validate `disableEmployee` input: exactly one of `posUserId` / `email` / `employeeId` (B.5, B.9). */
 export function validateDisableEmployee(input: unknown): ValidatedDisableEmployee {
-	return parseWith(disableShape, input, keysOf(disableShape), (v) => ({ ...pickEmployeeRef(v), dryRun: v.dryRun ?? false }));
+	return parseWith(disableShape, input, keysOf(disableShape), (v) => ({ ...pickEmployeeRef(v, input), dryRun: v.dryRun ?? false }));
 }
 
 export { validateCreateBackofficeUser, type ValidatedCreateBackofficeUser } from './backoffice-user-schema';

@@ -143,7 +143,7 @@ const changeInputShape = z.strictObject({ ...employeeRefFields, changes: z.unkno
  */
 export function validateEmployeeChange(input: unknown, requireChanges: boolean): ValidatedEmployeeChange {
 	return parseWith(changeInputShape, input, keysOf(changeInputShape), (v) => ({
-		ref: pickEmployeeRef(v),
+		ref: pickEmployeeRef(v, input),
 		changes: validateChanges(v.changes, requireChanges),
 		dryRun: v.dryRun ?? false,
 	}));

@@ -8,9 +8,13 @@ import { ValidationError } from '../errors';
 import type { MoneyInput } from './api';
 import { toBackofficeDate } from './dates';
 import { toMoney } from './money';
+import { checkText, INPUT_LIMITS, isEmailShape, phoneDigits, singleLineProblem } from './input-limits';
 import { TYPE_NAMES } from './zod-issues';
 
-/** B.9: `^[^@\s]+@[^@\s]+\.[^@\s]+$`. */
+/**
+ * B.9: `^[^@\s]+@[^@\s]+\.[^@\s]+$`, kept for reference. It backtracks quadratically on inputs such as
+ * `a@a.a.a.…@`: validation uses the linear {@link isEmailShape} instead, after the length cap.
+ */
 export const EMAIL_PATTERN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 /** B.9 / A.9: the Backoffice username pattern. */
 export const USERNAME_PATTERN = /^[A-Za-z]\w{2,63}$/;
@@ -37,38 +41,39 @@ export function viaConverter<T>(convert: (value: never) => T) {
 	};
 }
 
-/** Required text: trimmed, not empty, at most `max` characters. */
-export const requiredText = (max?: number) =>
+/** Required single-line text: trimmed, not empty, at most `max` characters, no control or invisible characters. */
+export const requiredText = (max: number = INPUT_LIMITS.name) =>
 	z.string().transform((s, ctx) => {
-		const t = s.trim();
-		if (t === '') return fail(ctx, 'must not be empty');
-		if (max !== undefined && t.length > max) return fail(ctx, `must be at most ${max} characters`);
-		return t;
+		const c = checkText(s, max);
+		if ('problem' in c) return fail(ctx, c.problem);
+		if (c.text === '') return fail(ctx, 'must not be empty');
+		return c.text;
 	});
 
-/** Optional text: absent, null or blank means "not given". */
+/** Optional single-line text: absent, null or blank means "not given"; otherwise as {@link requiredText}. */
 export const optionalText = (max: number) =>
 	z
 		.string()
 		.nullish()
 		.transform((s, ctx) => {
-			const t = s?.trim() ?? '';
-			if (t === '') return undefined;
-			if (t.length > max) return fail(ctx, `must be at most ${max} characters`);
-			return t;
+			const c = checkText(s ?? '', max);
+			if ('problem' in c) return fail(ctx, c.problem);
+			return c.text === '' ? undefined : c.text;
 		});
 
 /** Phone: every non-digit stripped, 9 or 10 digits left (B.9); yields the digits. */
 export const phone = z.string().transform((s, ctx) => {
-	const digits = s.replace(/\D/g, '');
-	if (digits.length < 9 || digits.length > 10) return fail(ctx, 'must be 9 or 10 digits after symbols are stripped');
-	return digits;
+	const p = phoneDigits(s);
+	return 'problem' in p ? fail(ctx, p.problem) : p.digits;
 });
 
-/** E-mail: trimmed, must match EMAIL_PATTERN (B.9). */
+/** E-mail: trimmed, at most 254 characters (checked first), B.9's shape ({@link isEmailShape}). */
 export const email = z.string().transform((s, ctx) => {
 	const t = s.trim();
-	if (!EMAIL_PATTERN.test(t)) return fail(ctx, 'must contain a valid @domain.tld');
+	if (t.length > INPUT_LIMITS.email) return fail(ctx, `must be at most ${INPUT_LIMITS.email} characters`);
+	const problem = singleLineProblem(t);
+	if (problem) return fail(ctx, problem);
+	if (!isEmailShape(t)) return fail(ctx, 'must contain a valid @domain.tld');
 	return t;
 });
 
@@ -110,15 +115,18 @@ export const siteNames = z.unknown().transform((v, ctx): string[] | 'all' => {
 	const names: string[] = [];
 	for (const [i, item] of v.entries()) {
 		if (typeof item !== 'string' || item.trim() === '') return fail(ctx, `item ${i} must be a non-empty site name`);
-		if (!names.includes(item.trim())) names.push(item.trim());
+		const c = checkText(item, INPUT_LIMITS.name);
+		if ('problem' in c) return fail(ctx, `item ${i} ${c.problem}`);
+		if (!names.includes(c.text)) names.push(c.text);
 	}
 	return names;
 });
 
-/** Backoffice username: USERNAME_PATTERN (B.9). */
+/** Backoffice username: USERNAME_PATTERN (B.9), length checked first. */
 export const username = z.string().transform((s, ctx) => {
 	const t = s.trim();
-	if (!USERNAME_PATTERN.test(t)) {
+	// The length first (the pattern's own limit, same message), so the pattern never runs on a huge value.
+	if (t.length > INPUT_LIMITS.username || !USERNAME_PATTERN.test(t)) {
 		return fail(ctx, 'must start with a letter and contain 3-64 letters, digits or underscores');
 	}
 	return t;
@@ -136,10 +144,21 @@ export function optional<T>(inner: z.ZodType<T>) {
 	});
 }
 
-/** Password: present and not blank; never trimmed, never echoed. */
-export const password = z.string().refine((s) => s.length > 0 && s.trim() !== '', { message: 'must not be empty' });
+/** A password up to `max` characters: present and not blank; never trimmed, never echoed. */
+export const passwordOf = (max: number) =>
+	z.string().transform((s, ctx) => {
+		if (s.length > max) return fail(ctx, `must be at most ${max} characters`);
+		if (s.trim() === '') return fail(ctx, 'must not be empty');
+		// A browser cannot type these into a password input (it strips line breaks): nobody could log in with it.
+		if (/[\p{Cc}\u2028\u2029]/u.test(s)) return fail(ctx, 'must not contain line breaks or control characters');
+		return s;
+	});
+
+/** Backoffice user password (at most 128 characters, no control characters); never trimmed, never echoed. */
+export const password = passwordOf(INPUT_LIMITS.password);
 
 /** Template name: required text. */
 export const permissionName = requiredText(200);
 
+export { checkText, INPUT_LIMITS, isEmailShape, MAX_QUOTED, phoneDigits, quote, singleLineProblem } from './input-limits';
 export { TYPE_NAMES, keysOf, parseWith, reasonOf, refuse, valueAt } from './zod-issues';

@@ -26,7 +26,8 @@ export async function applyPosTemplate(
 	warnings: string[],
 ): Promise<void> {
 	const update = templateSubmission(ctx, employeeId, template, schema, { granted: [], overrides: [] });
-	const { after: perms, failure: permFailure } = await postThenReadBack(ctx, update);
+	const { after: perms, failure: permFailure, resentAfter } = await postThenReadBack(ctx, update);
+	for (const f of resentAfter) warnings.push(`a permissions request failed (${f.message}) and did not apply; it was sent again`);
 	if (update.verify(perms).length > 0) {
 		throw notAppliedError(
 			update,

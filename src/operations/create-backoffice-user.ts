@@ -1,19 +1,16 @@
 import { DuplicateError } from '../errors';
 import { generatePassword } from '../generators';
-import type { BackofficeUserCreated, CreateBackofficeUserInput } from '../models/api';
+import type { BackofficeUserCreated, CreateBackofficeUserInput, Permission } from '../models/api';
 import { validateCreateBackofficeUser } from '../models/schemas';
 import { parseUserList } from '../pages/user-list';
 import { resolveSiteNames } from '../payloads/site-availability';
 import { buildUserInsertPairs } from '../payloads/user-insert';
+import { applyAccessAfterInsert } from './backoffice-access';
 import type { OperationContext } from './context';
 import { loadBoTemplates, loadCreatePage, resolveTemplate } from './discovery';
 import { findEditPage, resolveEmployee } from './employee-lookup';
 import { reconcileLostCreate } from './reconcile';
 import { idFromLocation, isAmbiguousFailure, rejectionFromResponse } from './write-outcome';
-
-/** The Milestone-1 notice every Backoffice user creation returns (reference library B.8). */
-export const BO_TEMPLATE_DEFERRED_WARNING =
-	'permission template assignment is deferred to Milestone 2 — assign via the Backoffice UI (shield icon) on /user';
 
 const USER_ID_IN_LOCATION = /^\/user\/(permissions|edit)\/(\d+)$/;
 
@@ -43,30 +40,38 @@ export async function assertUsernameFree(ctx: OperationContext, username: string
 	if (taken) throw new DuplicateError('username', username, `username=${username} is already taken by Backoffice user ${taken.userId}`);
 }
 
-/** Creates a Backoffice user, standalone or linked to an existing employee (protocol A.9). */
+/**
+ * Creates a Backoffice user, standalone or linked to an existing employee (protocol A.9), then applies its template
+ * and accessible sites (A.10) and reads them back. Template and site names are checked before the insert.
+ */
 export async function createBackofficeUser(
 	ctx: OperationContext,
 	input: CreateBackofficeUserInput,
 ): Promise<BackofficeUserCreated> {
 	const v = validateCreateBackofficeUser(input);
 	const warnings: string[] = [];
-	const templates = await loadBoTemplates(ctx);
-	const resolved = resolveTemplate(templates, v.permission, ctx.onUnknownPermission, 'backoffice');
-	warnings.push(...resolved.warnings);
-	let sitesGranted: string[] | 'all' = 'all';
-	if (v.availableSites !== 'all') {
-		const page = await loadCreatePage(ctx);
-		const ids = resolveSiteNames(page, v.availableSites);
-		sitesGranted = ids === 'all' ? 'all' : page.sites.filter((s) => ids.includes(s.id)).map((s) => s.name);
-	}
+	const template = await resolveBoTemplate(ctx, v.permission, warnings);
+	await checkSiteNames(ctx, v.availableSites);
 	const employeeId = await linkedEmployeeId(ctx, v.linkToEmployeePosUserId, v.linkToEmployeeEmail);
 	const release = ctx.caches.index.claim({ username: v.username });
 	try {
 		await assertUsernameFree(ctx, v.username);
-		return await insertUser(ctx, v, employeeId, sitesGranted, resolved.template.name, warnings);
+		return await insertUser(ctx, v, employeeId, template, warnings);
 	} finally {
 		release();
 	}
+}
+
+/** A Backoffice template by name (cached list); unknown names follow `onUnknownPermission`. */
+export async function resolveBoTemplate(ctx: OperationContext, name: string, warnings: string[]): Promise<Permission> {
+	const resolved = resolveTemplate(await loadBoTemplates(ctx), name, ctx.onUnknownPermission, 'backoffice');
+	warnings.push(...resolved.warnings);
+	return resolved.template;
+}
+
+/** Unknown site names fail before the insert (the cached create page lists the tenant's sites). */
+export async function checkSiteNames(ctx: OperationContext, names: readonly string[] | 'all'): Promise<void> {
+	if (names !== 'all') resolveSiteNames(await loadCreatePage(ctx), names);
 }
 
 /**
@@ -85,8 +90,7 @@ async function insertUser(
 	ctx: OperationContext,
 	v: ReturnType<typeof validateCreateBackofficeUser>,
 	employeeId: number | undefined,
-	sitesGranted: string[] | 'all',
-	permissionApplied: string,
+	template: Permission,
 	warnings: string[],
 ): Promise<BackofficeUserCreated> {
 	const password = v.password ?? generatePassword();
@@ -96,24 +100,28 @@ async function insertUser(
 			: { firstName: v.firstName ?? '', lastName: v.lastName ?? '', email: v.email, username: v.username, password },
 	);
 	const userId = await postUserInsert(ctx, pairs, v.username, v.email, warnings);
-	warnings.push(BO_TEMPLATE_DEFERRED_WARNING);
+	const applied = await applyAccessAfterInsert(ctx, userId, { template, siteNames: v.availableSites });
+	warnings.push(...applied.warnings);
 	return {
 		userId,
 		username: v.username,
 		password,
 		email: v.email,
 		...(employeeId !== undefined ? { linkedEmployeeId: employeeId } : {}),
-		permissionApplied,
-		sitesGranted,
+		permissionApplied: applied.permissionApplied ?? template.name,
+		sitesGranted: applied.sitesGranted,
 		warnings,
 	};
 }
 
-/** The linked-user step of `createEmployee` (`requiresBackoffice`); the caller has run {@link assertUsernameFree}. */
+/**
+ * The linked-user step of `createEmployee` (`requiresBackoffice`): insert, then apply `template` (none: sites only,
+ * with a warning) and `siteNames`. The caller has run {@link assertUsernameFree}.
+ */
 export async function createLinkedUser(
 	ctx: OperationContext,
-	args: { employeeId: number; username: string; password?: string; email: string },
-): Promise<{ userId: number; password: string; warnings: string[] }> {
+	args: { employeeId: number; username: string; password?: string; email: string; template?: Permission; siteNames: readonly string[] | 'all' },
+): Promise<{ userId: number; password: string; permissionApplied: string | null; sitesGranted: string[] | 'all'; warnings: string[] }> {
 	const warnings: string[] = [];
 	const password = args.password ?? generatePassword();
 	const pairs = buildUserInsertPairs({
@@ -123,8 +131,12 @@ export async function createLinkedUser(
 		password,
 	});
 	const userId = await postUserInsert(ctx, pairs, args.username, args.email, warnings);
-	warnings.push(BO_TEMPLATE_DEFERRED_WARNING);
-	return { userId, password, warnings };
+	const applied = await applyAccessAfterInsert(ctx, userId, { template: args.template, siteNames: args.siteNames });
+	warnings.push(...applied.warnings);
+	if (!args.template) {
+		warnings.push(`no Backoffice template was requested (backofficePermission): Backoffice user ${userId} has its sites but no Backoffice permissions`);
+	}
+	return { userId, password, permissionApplied: applied.permissionApplied, sitesGranted: applied.sitesGranted, warnings };
 }
 
 /** POST /user/insert once; after an ambiguous failure look the username up on /user instead of re-sending. */

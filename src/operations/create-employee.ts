@@ -1,6 +1,6 @@
 import { DuplicateError, ValidationError, VerificationError } from '../errors';
 import { generatePin } from '../generators';
-import type { CreateEmployeeDryRunInput, EmployeeCreated, EmployeeCreatePreview } from '../models/api';
+import type { CreateEmployeeDryRunInput, EmployeeCreated, EmployeeCreatePreview, Permission } from '../models/api';
 import { formatMoney } from '../models/money';
 import { validateCreateEmployee } from '../models/schemas';
 import type { Pairs } from '../html/form';
@@ -10,12 +10,11 @@ import { resolveSiteNames } from '../payloads/site-availability';
 import { applyPosTemplate } from './apply-pos-template';
 import { previewCreate } from './create-preview';
 import type { OperationContext } from './context';
-import { assertUsernameFree, createLinkedUser } from './create-backoffice-user';
+import { assertUsernameFree, checkSiteNames, createLinkedUser, resolveBoTemplate } from './create-backoffice-user';
 import { findByPosUserId, readEditPage } from './employee-lookup';
 import { loadCreatePage, loadPosTemplates, resolveDepartments, resolveTemplate } from './discovery';
-import { withMessagePrefix } from './error-context';
 import { reconcileLostInsert } from './reconcile';
-import { idFromLocation, isAmbiguousFailure, rejectionFromResponse, sameSet } from './write-outcome';
+import { afterAcceptedWrite, idFromLocation, isAmbiguousFailure, rejectionFromResponse, sameSet } from './write-outcome';
 
 type Validated = ReturnType<typeof validateCreateEmployee>;
 
@@ -56,8 +55,12 @@ async function create(ctx: OperationContext, v: Validated): Promise<EmployeeCrea
 	warnings.push(...resolved.warnings);
 	await index.loadEmails(ctx.session);
 	await preflight(ctx, v);
+	let boTemplate: Permission | undefined;
 	if (v.requiresBackoffice && v.backofficeUsername) {
-		// Check the username before creating the employee: a clash after the insert would leave a half-done hire.
+		// Check the Backoffice template, sites and username before creating the employee: a problem found after the
+		// insert would leave a half-done hire.
+		if (v.backofficePermission !== undefined) boTemplate = await resolveBoTemplate(ctx, v.backofficePermission, warnings);
+		await checkSiteNames(ctx, v.backofficeSites ?? v.availableSites);
 		await assertUsernameFree(ctx, v.backofficeUsername);
 	}
 
@@ -95,7 +98,7 @@ async function create(ctx: OperationContext, v: Validated): Promise<EmployeeCrea
 		}
 		await applyPosTemplate(ctx, employeeId, template, pos.schema, warnings);
 	} catch (err) {
-		throw withMessagePrefix(err, `${created}, but the create did not finish: `, `employee ${employeeId} was created`);
+		throw afterAcceptedWrite(err, `${created}, but the create did not finish: `, `employee ${employeeId} was created`);
 	}
 
 	const result: EmployeeCreated = {
@@ -120,12 +123,18 @@ async function create(ctx: OperationContext, v: Validated): Promise<EmployeeCrea
 			username: v.backofficeUsername,
 			password: v.backofficePassword,
 			email: v.email,
+			template: boTemplate,
+			siteNames: v.backofficeSites ?? v.availableSites,
 		}).catch((err: unknown) => {
-			throw withMessagePrefix(err, `${created} with its permissions, but its Backoffice user was not: `);
+			// The user may exist already (its access step failed): then the message says so after this prefix.
+			const userExists = err instanceof Error && / was created; its access /.test(err.message);
+			throw afterAcceptedWrite(err, `${created} with its permissions, ${userExists ? 'but ' : 'but its Backoffice user was not: '}`);
 		});
 		result.backofficeUserId = user.userId;
 		result.backofficeUsername = v.backofficeUsername;
 		result.backofficePassword = user.password;
+		result.backofficePermissionApplied = user.permissionApplied;
+		result.backofficeSitesGranted = user.sitesGranted;
 		warnings.push(...user.warnings);
 	}
 	return result;

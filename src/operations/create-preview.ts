@@ -8,6 +8,7 @@ import type { PermissionFieldMeta } from '../pages/employee-permissions';
 import { siteNamesOf, type SiteTree } from '../payloads/site-availability';
 import { buildUserInsertPairs } from '../payloads/user-insert';
 import { templateSubmission, type PosTemplate } from './apply-pos-template';
+import { plannedAccessForNewUser } from './backoffice-access';
 import type { OperationContext } from './context';
 import { planOf } from './form-submission';
 
@@ -64,6 +65,7 @@ export function previewCreate(ctx: OperationContext, v: ValidatedCreateEmployee,
 		// Only the names matter: the values here are placeholders and never leave this function.
 		const user = buildUserInsertPairs({ employeeId: 0, email: v.email, username: v.backofficeUsername, password: '-' });
 		plannedRequests.push(planOf({ phase: 'backofficeUser', path: '/user/insert', before: [], pairs: user }));
+		plannedRequests.push(plannedAccessForNewUser(v.backofficePermission !== undefined, v.backofficeSites ?? v.availableSites));
 	}
 	return {
 		dryRun: true,

@@ -33,12 +33,15 @@ export async function disableEmployee(ctx: OperationContext, input: DisableEmplo
 		action: `disabling employee ${employeeId}`,
 		readBackPath: `/employee/edit/${employeeId}`,
 		readBack: () => readEditPage(ctx, employeeId),
+		// The round-tripped form sets an absolute state: re-sent (bounded) once the read-back shows it not applied.
+		idempotent: true,
+		applied: (after: { isActive: boolean }) => !after.isActive,
 	};
 	if (dryRun) {
 		const plannedRequests = [planOf({ phase: 'properties', path: update.path, before: unchanged, pairs: update.pairs })];
 		return { ...base, disabledAt: new Date(), alreadyInactive: false, warnings, dryRun, changes, plannedRequests };
 	}
-	const { after, failure } = await postThenReadBack(ctx, update);
+	const { after, failure, resentAfter } = await postThenReadBack(ctx, update);
 	if (after.isActive) {
 		throw notAppliedError(
 			update,
@@ -48,6 +51,7 @@ export async function disableEmployee(ctx: OperationContext, input: DisableEmplo
 				: `the disable of employee ${employeeId} was accepted but the employee is still active`,
 		);
 	}
+	for (const f of resentAfter) warnings.push(`a disable request failed (${f.message}) and did not apply; it was sent again`);
 	if (failure) warnings.push(`the disable request failed (${failure.message}) but reading back shows the employee inactive`);
 	return { ...base, disabledAt: new Date(), alreadyInactive: false, warnings, dryRun, changes };
 }

@@ -1,4 +1,5 @@
 import { NotFoundError, ValidationError } from '../errors';
+import { quote } from '../models/input-limits';
 import type { Department, Permission, PermissionScope, Site } from '../models/api';
 import { parseCreatePage } from '../pages/employee-create';
 import { buildRosterPath, parseRoster } from '../pages/employee-list';
@@ -111,13 +112,13 @@ export function resolveTemplate<T extends { name: string }>(
 	if (onUnknown === 'error' || !fallback) {
 		throw new NotFoundError(
 			'permission',
-			`${scope === 'pos' ? 'POS' : 'Backoffice'} permission template '${requested}' not found. Available templates: ${available}`,
+			`${scope === 'pos' ? 'POS' : 'Backoffice'} permission template '${quote(requested)}' not found. Available templates: ${available}`,
 			requested,
 		);
 	}
 	return {
 		template: fallback,
-		warnings: [`permission '${requested}' not found in tenant, falling back to '${FALLBACK_TEMPLATE}'`],
+		warnings: [`permission '${quote(requested)}' not found in tenant, falling back to '${FALLBACK_TEMPLATE}'`],
 	};
 }
 
@@ -129,7 +130,7 @@ export function resolveDepartments(available: ReadonlyArray<{ id: number; name: 
 	return names.map((name, i) => {
 		const d = available.find((x) => x.name === name) ?? available.find((x) => x.name.toLowerCase() === name.toLowerCase());
 		if (!d) {
-			throw new ValidationError(`${field}.${i}`, `unknown department '${name}'; available: ${available.map((x) => x.name).join(', ')}`);
+			throw new ValidationError(`${field}.${i}`, `unknown department '${quote(name)}'; available: ${available.map((x) => x.name).join(', ')}`);
 		}
 		return d.id;
 	});

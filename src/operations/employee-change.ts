@@ -34,11 +34,12 @@ export async function changeEmployee(
 	changes: ValidatedChanges,
 	options: ChangeOptions,
 ): Promise<EmployeeReactivated> {
-	const needsProfile = options.activate || PROPERTY_FIELDS.some((f) => changes[f] !== undefined);
+	// Found by e-mail, the edit page also confirms who holds the address now (a stale map must not change another person).
+	const needsPage = options.activate || 'email' in ref || PROPERTY_FIELDS.some((f) => changes[f] !== undefined);
 	let page: EditPage | undefined;
 	let employeeId: number;
 	let posUserId: number | null;
-	if (needsProfile) {
+	if (needsPage) {
 		page = await findEditPage(ctx, ref, { includeInactive: true });
 		employeeId = page.employeeId;
 		posUserId = page.posUserId;

@@ -5,6 +5,7 @@
  */
 import { BackofficeServerError, NotFoundError, UnexpectedPageError } from '../errors';
 import { describeRef, type EmployeeRef } from '../models/employee-ref';
+import { quote } from '../models/input-limits';
 import { parseEditPage, type EditPage } from '../pages/employee-edit';
 import { buildRosterPath, parseRoster, type RosterActiveFilter } from '../pages/employee-list';
 import type { OperationContext } from './context';
@@ -117,5 +118,5 @@ function notFoundByEmail(email: string, includeInactive: boolean): NotFoundError
 	const hint = includeInactive
 		? ": Backoffice's e-mail list (/user/create) leaves inactive employees out, so an inactive employee cannot be found by e-mail; use the POS user ID instead"
 		: '';
-	return notFound({ email }, `no ${includeInactive ? '' : 'active '}employee found with email=${email}${hint}`);
+	return notFound({ email }, `no ${includeInactive ? '' : 'active '}employee found with email=${quote(email)}${hint}`);
 }

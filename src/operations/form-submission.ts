@@ -12,7 +12,7 @@ import type { PlannedRequest } from '../models/changes';
 export type { PlannedRequest } from '../models/changes';
 import type { OperationContext } from './context';
 import { withMessagePrefix } from './error-context';
-import { notAppliedError, postThenReadBack, type CheckedUpdate } from './write-outcome';
+import { afterAcceptedWrite, notAppliedError, postThenReadBack, type CheckedUpdate } from './write-outcome';
 
 /** A field that reads back other than intended. `detail` must not contain a secret. */
 export interface FieldMismatch {
@@ -27,17 +27,13 @@ export interface Submission<R> extends CheckedUpdate<R> {
 	before: Pairs;
 	/** The fields of the read-back that do not hold what was sent (empty = verified). */
 	verify: (after: R) => FieldMismatch[];
-	/**
-	 * An absolute-state write (an edit-form round trip, a full permission matrix): the same body gives the same state,
-	 * so once the read-back proves an ambiguous attempt did not apply it may be sent again (`postThenReadBack`'s
-	 * bounded re-send, where available). Never for a write that adds a record (a wage, an insert).
-	 */
-	idempotent?: boolean;
-	/** Whether the read-back shows the write applied (for `idempotent`): `verify` found nothing. */
-	applied?: (after: R) => boolean;
 }
 
-/** `idempotent` and `applied` for an absolute-state submission: applied = nothing fails verification. */
+/**
+ * `idempotent` and `applied` for an absolute-state submission (an edit-form round trip, a full permission matrix):
+ * the same body gives the same state, so `postThenReadBack` may send it again once the read-back proves an ambiguous
+ * attempt did not apply; applied = nothing fails verification. Never for a write that adds a record (a wage).
+ */
 export function absoluteState<R>(verify: (after: R) => FieldMismatch[]): Pick<Submission<R>, 'idempotent' | 'applied'> {
 	return { idempotent: true, applied: (after) => verify(after).length === 0 };
 }
@@ -73,7 +69,7 @@ export function planOf(s: Pick<Submission<unknown>, 'phase' | 'path' | 'before' 
  * (an ambiguous failure the read-back proved harmless). An error names the phase and the first field.
  */
 export async function submitAndVerify<R>(ctx: OperationContext, s: Submission<R>): Promise<{ after: R; warnings: string[] }> {
-	const { after, failure } = await postThenReadBack(ctx, s);
+	const { after, failure, resentAfter } = await postThenReadBack(ctx, s);
 	const wrong = s.verify(after);
 	if (wrong.length > 0) {
 		const fields = wrong.map((w) => (w.detail ? `${w.field} (${w.detail})` : w.field)).join(', ');
@@ -83,7 +79,8 @@ export async function submitAndVerify<R>(ctx: OperationContext, s: Submission<R>
 			`${s.phase}: ${s.action} ${failure ? `failed (${failure.message}) and ` : 'was accepted but '}reading ${s.readBackPath} back shows ${fields} not as sent; the request was not re-sent`,
 		);
 	}
-	const warnings = failure ? [`${s.phase}: ${s.action} failed (${failure.message}) but reading it back shows it applied`] : [];
+	const warnings = resentAfter.map((f) => `${s.phase}: ${s.action} failed (${f.message}) and did not apply; it was sent again`);
+	if (failure) warnings.push(`${s.phase}: ${s.action} failed (${failure.message}) but reading it back shows it applied`);
 	return { after, warnings };
 }
 
@@ -105,7 +102,10 @@ export async function runPhases(
 			const rest = submissions.slice(i + 1).map((x) => x.phase);
 			const done = applied.length > 0 ? `phases applied: ${applied.join(', ')}` : 'no phase was applied';
 			const notDone = `phase ${s.phase} failed${rest.length > 0 ? `, not applied: ${rest.join(', ')}` : ''}`;
-			throw withMessagePrefix(err, `${what}: ${done}; ${notDone}: `);
+			// After an applied phase, the failure contract applies (docs/client.md): verdicts keep their class, anything
+			// else becomes OutcomeUnknownError, each saying what was applied.
+			const prefix = `${what}: ${done}; ${notDone}: `;
+			throw applied.length > 0 ? afterAcceptedWrite(err, prefix) : withMessagePrefix(err, prefix);
 		}
 		applied.push(s.phase);
 	}

@@ -2,6 +2,7 @@ import { BackofficeServerError, OutcomeUnknownError, TimeoutError } from '../err
 import type { ValidatedCreateEmployee } from '../models/schemas';
 import type { OperationContext } from './context';
 import { findByPosUserId } from './employee-lookup';
+import { asVerdict } from './write-outcome';
 
 /** What the lookup after an ambiguous write found. */
 export type Lookup<T> = { kind: 'found'; value: T } | { kind: 'absent' } | { kind: 'unclear'; why: string };
@@ -43,10 +44,12 @@ export async function reconcileLostCreate<T>(
 			{ cause },
 		);
 	}
-	throw new BackofficeServerError(`${what} failed (${cause.message}); ${checked} shows it does not exist: nothing was created`, {
-		status: cause instanceof BackofficeServerError ? cause.status : undefined,
-		cause,
-	});
+	throw asVerdict(
+		new BackofficeServerError(`${what} failed (${cause.message}); ${checked} shows it does not exist: nothing was created`, {
+			status: cause instanceof BackofficeServerError ? cause.status : undefined,
+			cause,
+		}),
+	);
 }
 
 /** The employee insert's reconciliation: the POS id looked up (inactive included); found with the same names = ours. */

@@ -1,106 +1,35 @@
+/**
+ * The outcome of a write (protocol A.0): post once, read back, and the failure contract every operation follows
+ * (docs/client.md "Failure contract"):
+ * - a refusal throws its error (nothing was applied);
+ * - an ambiguous failure is decided by reading back, never by re-sending blindly; an absolute-state write
+ *   (`idempotent`) is sent again, bounded by the GET retry rules, once the read-back proves it did not apply;
+ * - once a write was accepted (or may have been applied), no bare transport, page or authentication error leaves:
+ *   what could not be verified becomes OutcomeUnknownError, and every message starts with what was applied.
+ */
 import {
-	BackofficeServerError,
 	ConnectionError,
-	DuplicateError,
 	OutcomeUnknownError,
-	RejectedByServerError,
+	SonnysBackofficeError,
 	TimeoutError,
-	UnexpectedPageError,
 	VerificationError,
+	type SonnysBackofficeErrorCode,
 } from '../errors';
-import { parseFlashes } from '../html/flash';
-import { describePage } from '../pages/page-kind';
-import type { PageResponse } from '../session/session';
+import type { AttemptOutcome } from '../transport/retry';
 import type { OperationContext } from './context';
+import { withMessagePrefix } from './error-context';
+import { isAmbiguousFailure, isBounce, rejectionFromResponse, unexplainedAnswer } from './write-answer';
 
-/** Values a write submitted, to name the colliding one in a DuplicateError. */
-export interface SubmittedValues {
-	posUserId?: number;
-	email?: string;
-	phone?: string;
-	username?: string;
-}
+export {
+	errorFromFlash,
+	idFromLocation,
+	isAmbiguousFailure,
+	rejectionFromResponse,
+	sameSet,
+	type SubmittedValues,
+} from './write-answer';
 
-const DUPLICATE = /already (?:in use|taken|exists|been taken|registered)|not unique|must be unique/i;
-
-/**
- * Maps a flash message of a refused write to an error: "already in use/taken" naming the POS user ID,
- * e-mail, phone or username becomes a DuplicateError for that field; anything else a RejectedByServerError
- * carrying the server's text.
- */
-export function errorFromFlash(action: string, flash: string | undefined, submitted: SubmittedValues): Error {
-	if (flash && DUPLICATE.test(flash)) {
-		const f = flash.toLowerCase();
-		if (/pos\s*user\s*id|pos\s*login|poslogin/.test(f) && submitted.posUserId !== undefined) {
-			return new DuplicateError('posUserId', String(submitted.posUserId), `posUserId=${submitted.posUserId}: ${flash}`);
-		}
-		if (/user\s*name/.test(f) && submitted.username !== undefined) {
-			return new DuplicateError('username', submitted.username, `username=${submitted.username}: ${flash}`);
-		}
-		if (/e-?mail/.test(f) && submitted.email !== undefined) {
-			return new DuplicateError('email', submitted.email, `email=${submitted.email}: ${flash}`);
-		}
-		if (/phone/.test(f) && submitted.phone !== undefined) {
-			return new DuplicateError('phone', submitted.phone, `phone=${submitted.phone}: ${flash}`);
-		}
-	}
-	return new RejectedByServerError(`Backoffice refused ${action}`, flash);
-}
-
-/**
- * A write answered without its success redirect. A bounce back to a form (`?actionXfer=`, protocol A.0) or a
- * page with an error flash is a refusal: the flash becomes the error (one GET for a redirect). Any other answer
- * (a redirect elsewhere, a page without an error) neither confirms nor refuses the write: the error returned
- * is ambiguous ({@link isAmbiguousFailure}), so the caller reads back instead of guessing.
- */
-export async function rejectionFromResponse(
-	ctx: OperationContext,
-	action: string,
-	res: PageResponse,
-	submitted: SubmittedValues,
-): Promise<Error> {
-	const bounce = res.location !== undefined && isBounce(res.location);
-	let body = res.body;
-	if (res.location !== undefined) {
-		try {
-			body = (await ctx.session.get(res.location)).body;
-		} catch (err) {
-			if (bounce) return err as Error;
-			return unexplained(res, action);
-		}
-	}
-	const flashes = parseFlashes(body);
-	const flash = flashes.find((f) => f.type === 'error') ?? flashes.find((f) => f.type === 'warning');
-	if (flash || bounce) return errorFromFlash(action, flash?.message, submitted);
-	return unexplained(res, action);
-}
-
-const ambiguousAnswers = new WeakSet<Error>();
-
-function unexplained(res: PageResponse, action: string): Error {
-	const answer =
-		res.location !== undefined ? `a redirect to ${res.location.split('?')[0]}` : `${describePage(res.body)} (HTTP ${res.status})`;
-	const err = new UnexpectedPageError(res.path, `${answer} after ${action}: neither its success redirect nor a refusal`);
-	ambiguousAnswers.add(err);
-	return err;
-}
-
-/** A redirect back to the form that carries the refused submission (protocol A.0). */
-function isBounce(location: string): boolean {
-	return /[?&]actionXfer=/.test(location);
-}
-
-/**
- * A failure after which the server may or may not have applied the write (never replay it blindly): a
- * timeout, a broken connection, HTTP 5xx, or an answer that neither confirms nor refuses it.
- */
-export function isAmbiguousFailure(err: unknown): boolean {
-	if (err instanceof TimeoutError || err instanceof ConnectionError) return true;
-	if (err instanceof Error && ambiguousAnswers.has(err)) return true;
-	return err instanceof BackofficeServerError && err.code === 'SERVER_ERROR' && (err.status ?? 0) >= 500;
-}
-
-/** An update to post once and read back (see {@link postThenReadBack}). */
+/** An update to post and read back (see {@link postThenReadBack}). */
 export interface CheckedUpdate<R> {
 	/** Form action, e.g. `/employee/update`. */
 	path: string;
@@ -112,32 +41,84 @@ export interface CheckedUpdate<R> {
 	/** Path read back (for messages). */
 	readBackPath: string;
 	readBack: () => Promise<R>;
+	/**
+	 * An absolute-state write (the same body yields the same state however often it is applied: a full permission
+	 * matrix, an edit-form round trip, Backoffice access). When an attempt failed ambiguously and `applied` says the
+	 * read-back does not show it, it is sent again, as often and as late as the GET retry rules allow
+	 * (`resendDecision`). NEVER set it for an insert.
+	 */
+	idempotent?: boolean;
+	/** Whether the read-back shows the write applied; required for `idempotent`. */
+	applied?: (after: R) => boolean;
+}
+
+/** What {@link postThenReadBack} found. */
+export interface ReadBackResult<R> {
+	/** The state read back after the last attempt. */
+	after: R;
+	/** The ambiguous failure of the last attempt, when it had one (the read-back decides). */
+	failure?: Error;
+	/** Failures of earlier attempts that the read-back proved not applied, each followed by a re-send. */
+	resentAfter: Error[];
 }
 
 /**
- * POSTs an update once, then reads the result back: the read-back is what decides (an update can be "accepted
- * but silently ignored", protocol A.0). A refusal throws; an ambiguous failure is not re-sent but returned as
- * `failure` beside the read-back, for the caller to verify; if the read-back fails too, OutcomeUnknownError.
+ * POSTs an update, then reads the result back: the read-back is what decides (an update can be "accepted but
+ * silently ignored", protocol A.0). A refusal throws. An ambiguous failure is returned as `failure` beside the
+ * read-back for the caller to verify; an `idempotent` write proven not applied is first sent again (bounded).
+ * If the read-back itself fails, OutcomeUnknownError, whether the post was accepted or failed ambiguously.
  */
-export async function postThenReadBack<R>(ctx: OperationContext, u: CheckedUpdate<R>): Promise<{ after: R; failure?: Error }> {
-	let failure: Error | undefined;
+export async function postThenReadBack<R>(ctx: OperationContext, u: CheckedUpdate<R>): Promise<ReadBackResult<R>> {
+	const resentAfter: Error[] = [];
+	for (let attempt = 1; ; attempt++) {
+		const failure = await postOnce(ctx, u);
+		let after: R;
+		try {
+			after = await u.readBack();
+		} catch (err) {
+			throw unverified(u, failure, err as Error, resentAfter);
+		}
+		const done = !failure || !u.idempotent || !u.applied || u.applied(after);
+		if (done || !(await ctx.session.waitToResend(attempt, attemptOutcome(failure)))) return { after, failure, resentAfter };
+		resentAfter.push(failure);
+	}
+}
+
+/** One POST: undefined when the success redirect came, the ambiguous failure otherwise; a refusal throws. */
+async function postOnce(ctx: OperationContext, u: Pick<CheckedUpdate<unknown>, 'path' | 'pairs' | 'successPath' | 'action'>): Promise<Error | undefined> {
 	try {
 		const res = await ctx.session.post(u.path, u.pairs);
-		if (res.location?.split('?')[0] !== u.successPath) throw await rejectionFromResponse(ctx, u.action, res, {});
+		// A bounce to the success path with `actionXfer` is a refusal too ("Unable to locate user" -> /user?actionXfer=).
+		if (res.location?.split('?')[0] !== u.successPath || isBounce(res.location)) throw await rejectionFromResponse(ctx, u.action, res, {});
+		return undefined;
 	} catch (err) {
 		if (!isAmbiguousFailure(err)) throw err;
-		failure = err as Error;
+		return err as Error;
 	}
-	try {
-		return { after: await u.readBack(), failure };
-	} catch (err) {
-		if (!failure) throw err;
-		throw new OutcomeUnknownError(
-			`${u.action} failed (${failure.message}); the request was not re-sent`,
-			`reading ${u.readBackPath} back failed too (${(err as Error).message})`,
-			{ cause: failure },
-		);
+}
+
+function unverified(u: Pick<CheckedUpdate<unknown>, 'action' | 'readBackPath' | 'successPath'>, failure: Error | undefined, err: Error, resentAfter: Error[]): OutcomeUnknownError {
+	const resent = resentAfter.length > 0 ? ` (sent ${resentAfter.length + 1} times: earlier attempts were proven not applied)` : '';
+	const checked = `reading ${u.readBackPath} back failed (${err.message})`;
+	if (failure) {
+		return new OutcomeUnknownError(`${u.action} failed (${failure.message})${resent}; the request was not re-sent`, checked, {
+			cause: failure,
+		});
 	}
+	return new OutcomeUnknownError(
+		`${u.action} was accepted by Backoffice (redirect to ${u.successPath})${resent} but could not be verified; check it before trying again`,
+		checked,
+		{ cause: err },
+	);
+}
+
+/** An ambiguous failure as the retry rules see it. */
+export function attemptOutcome(failure: Error): AttemptOutcome {
+	if (failure instanceof TimeoutError) return { kind: 'timeout' };
+	if (failure instanceof ConnectionError) return { kind: 'connection-error' };
+	const { status, retryAfter } = unexplainedAnswer(failure) ?? (failure as { status?: number; retryAfter?: string });
+	// An answer the client would not read (another origin, over the size cap) is not a transient failure.
+	return { kind: 'response', status: status ?? 0, ...(retryAfter !== undefined ? { retryAfter } : {}) };
 }
 
 /**
@@ -155,16 +136,40 @@ export function notAppliedError(u: { action: string; readBackPath: string }, fai
 	return new VerificationError(message);
 }
 
-/** The internal id in a redirect target such as `/employee/permissions/486` (no `actionXfer`). */
-export function idFromLocation(location: string | undefined, pattern: RegExp): number | undefined {
-	if (location === undefined || /[?&]actionXfer=/.test(location)) return undefined;
-	const m = pattern.exec(location.split('?')[0]);
-	return m ? Number(m[m.length - 1]) : undefined;
+/** Codes whose errors already state a write's outcome (a verdict), so they only get the "what was applied" prefix. */
+const VERDICT_CODES = new Set<SonnysBackofficeErrorCode>([
+	'OUTCOME_UNKNOWN',
+	'VERIFICATION_FAILED',
+	'REJECTED_BY_SERVER',
+	'DUPLICATE',
+	'VALIDATION_ERROR',
+	'NOT_FOUND',
+	'AMBIGUOUS_MATCH',
+]);
+
+const verdicts = new WeakSet<Error>();
+
+/** Marks `err` as a proven outcome (e.g. reconciliation showing nothing was created): {@link afterAcceptedWrite} keeps it. */
+export function asVerdict<E extends Error>(err: E): E {
+	verdicts.add(err);
+	return err;
 }
 
-/** Whether two id lists hold the same ids (order and repeats ignored). */
-export function sameSet(a: readonly number[], b: readonly number[]): boolean {
-	const sa = new Set(a);
-	const sb = new Set(b);
-	return sa.size === sb.size && [...sa].every((x) => sb.has(x));
+/**
+ * An error raised after a write was accepted (e.g. the employee exists): its message starts with `prefix` (what was
+ * applied), and a bare transport, page or authentication error (timeout, reset, 5xx, maintenance, failed re-login)
+ * becomes OutcomeUnknownError (the original as `cause`), since what followed the write was not verified.
+ *
+ * @param prefix - e.g. `employee 486 (POS user ID 77001) was created, but the create did not finish: `.
+ * @param unlessIncludes - a message that already contains this is returned as it is.
+ */
+export function afterAcceptedWrite(err: unknown, prefix: string, unlessIncludes?: string): Error {
+	if (!(err instanceof Error)) return new OutcomeUnknownError(`${prefix}${String(err)}`, 'nothing');
+	if (unlessIncludes !== undefined && err.message.includes(unlessIncludes)) return err;
+	if ((err instanceof SonnysBackofficeError && VERDICT_CODES.has(err.code)) || verdicts.has(err)) {
+		return withMessagePrefix(err, prefix);
+	}
+	return new OutcomeUnknownError(`${prefix}${err.message}`, 'what followed the accepted write could not be verified', {
+		cause: err,
+	});
 }

@@ -147,30 +147,38 @@ export function readAvailableSites($: CheerioAPI, tree: SiteTree): number[] | 'a
 		}
 	});
 	if (all) return 'all';
+	return decideSites(tree, { deniedRegions, allDistrictsOfRegion, deniedDistricts, allSitesOfDistrict }, (id) => {
+		if (blocklisted.has(id)) return !blocked.has(id);
+		const box = boxes.get(id) ?? [];
+		const twin = twins.get(id) ?? [];
+		// Granted only when the "No" box is present and unchecked AND its siteId twin is present and enabled.
+		return box.length > 0 && box.every((checked) => !checked) && twin.some((enabled) => enabled);
+	});
+}
 
+/** The checked toggles and roll-ups of a site tree below its all-sites master (employee or Backoffice form). */
+export interface TreeToggles {
+	deniedRegions: ReadonlySet<number>;
+	allDistrictsOfRegion: ReadonlySet<number>;
+	deniedDistricts: ReadonlySet<number>;
+	allSitesOfDistrict: ReadonlySet<number>;
+}
+
+/**
+ * The granted site ids (page order) of a tree whose master toggle is off. Each level's toggle disables everything
+ * below it in the page (data-fhcheck-disable), so the outermost decision wins: region denied, then region roll-up,
+ * then district denied, then district roll-up, then the site's own state (`siteGranted`).
+ */
+export function decideSites(tree: SiteTree, t: TreeToggles, siteGranted: (siteId: number) => boolean): number[] {
 	const granted: number[] = [];
 	for (const site of tree.sites) {
-		// Each level's toggle disables everything below it in the page (data-fhcheck-disable), so the
-		// outermost decision wins: region denied, then region roll-up, then district denied, then district roll-up.
-		if (site.regionId !== null && deniedRegions.has(site.regionId)) continue;
-		if (site.regionId !== null && allDistrictsOfRegion.has(site.regionId)) {
+		if (site.regionId !== null && t.deniedRegions.has(site.regionId)) continue;
+		if (site.regionId !== null && t.allDistrictsOfRegion.has(site.regionId)) {
 			granted.push(site.id);
 			continue;
 		}
-		if (site.districtId !== null && deniedDistricts.has(site.districtId)) continue;
-		if (site.districtId !== null && allSitesOfDistrict.has(site.districtId)) {
-			granted.push(site.id);
-			continue;
-		}
-		if (blocklisted.has(site.id)) {
-			if (!blocked.has(site.id)) granted.push(site.id);
-			continue;
-		}
-		const box = boxes.get(site.id) ?? [];
-		const twin = twins.get(site.id) ?? [];
-		const boxUnchecked = box.length > 0 && box.every((checked) => !checked);
-		const twinEnabled = twin.some((enabled) => enabled);
-		if (boxUnchecked && twinEnabled) granted.push(site.id);
+		if (site.districtId !== null && t.deniedDistricts.has(site.districtId)) continue;
+		if ((site.districtId !== null && t.allSitesOfDistrict.has(site.districtId)) || siteGranted(site.id)) granted.push(site.id);
 	}
 	return granted;
 }

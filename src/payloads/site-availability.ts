@@ -1,5 +1,6 @@
 /** Site availability fields of the employee forms (protocol A.3.2, v0.7.2 rule). Pure. */
 import { NotFoundError, ValidationError } from '../errors';
+import { quote } from '../models/input-limits';
 import type { Pairs } from '../html/form';
 import type { SiteTree } from '../pages/site-tree';
 
@@ -72,7 +73,7 @@ export function resolveSiteNames(tree: SiteTree, names: readonly string[] | 'all
 			const more = tree.sites.length > sample.length ? `, ... (${tree.sites.length} in all)` : '';
 			throw new NotFoundError(
 				'site',
-				`unknown site "${name}"${near ? `; did you mean "${near.name}"? (names are case-sensitive)` : ''}; available sites: ${sample.join(', ')}${more}`,
+				`unknown site "${quote(name)}"${near ? `; did you mean "${near.name}"? (names are case-sensitive)` : ''}; available sites: ${sample.join(', ')}${more}`,
 				name,
 			);
 		}

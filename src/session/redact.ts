@@ -30,22 +30,48 @@ export class SecretRegistry {
 	}
 }
 
-/** A pattern for one secret; a numeric one (a PIN) only as a whole number, not inside a longer id. */
-function patternOf(secret: string): RegExp {
-	const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-	return new RegExp(/^\d+$/.test(secret) ? `(?<!\\d)${escaped}(?!\\d)` : escaped, 'g');
+/** A secret as it may be echoed: trimmed; shorter ones are not redacted. */
+function coreOf(secret: string): string {
+	return secret.trim();
 }
 
-/** `text` with every occurrence of each secret masked. */
+const patterns = new Map<string, RegExp>();
+
+/**
+ * A pattern for one secret. A numeric one (a PIN) matches only as a whole number, not inside a longer id. Any
+ * other matches with every run of whitespace in it as any run of whitespace, and without its surrounding
+ * whitespace: servers and page parsers trim and collapse whitespace (a flash quoting `"two  spaces"` shows
+ * `two spaces`), so the secret is found in its collapsed form too. Linear: literal words between `\s+`.
+ */
+function patternOf(secret: string): RegExp {
+	let p = patterns.get(secret);
+	if (!p) {
+		const core = coreOf(secret);
+		const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+		p = new RegExp(/^\d+$/.test(core) ? `(?<!\\d)${core}(?!\\d)` : core.split(/\s+/).map(escape).join('\\s+'), 'g');
+		if (patterns.size > 2000) patterns.clear();
+		patterns.set(secret, p);
+	}
+	p.lastIndex = 0;
+	return p;
+}
+
+/** A cheap pre-check: the secret's first word occurs in `text`. */
+function mayContain(text: string, secret: string): boolean {
+	const core = coreOf(secret);
+	return core.length >= MIN_SECRET_LENGTH && text.includes(core.split(/\s/, 1)[0]);
+}
+
+/** `text` with every occurrence of each secret masked, also when echoed trimmed or with its whitespace changed. */
 export function redactText(text: string, secrets: readonly string[]): string {
 	let out = text;
-	for (const s of secrets) if (s.length >= MIN_SECRET_LENGTH && out.includes(s)) out = out.replace(patternOf(s), MASK);
+	for (const s of secrets) if (mayContain(out, s)) out = out.replace(patternOf(s), MASK);
 	return out;
 }
 
 function mentions(value: unknown, secrets: readonly string[]): boolean {
 	const text = typeof value === 'string' ? value : inspect(value, { depth: 4, showHidden: false });
-	return secrets.some((s) => s.length >= MIN_SECRET_LENGTH && text.includes(s) && patternOf(s).test(text));
+	return secrets.some((s) => mayContain(text, s) && patternOf(s).test(text));
 }
 
 /**

@@ -4,6 +4,7 @@
  * beyond that they share the least busy one. Logins are sent one at a time, and a refused login stops every session.
  */
 import { AuthenticationError } from '../errors';
+import type { AttemptOutcome } from '../transport/retry';
 import { SessionRetiredSignal, type SessionActivity, type SessionCoordinator } from './coordinator';
 import { SecretRegistry } from './redact';
 import type { BackofficeSession, FormPairs, PageResponse } from './session';
@@ -14,6 +15,8 @@ export interface PageSession {
 	login(): Promise<void>;
 	get(path: string): Promise<PageResponse>;
 	post(path: string, pairs: FormPairs): Promise<PageResponse>;
+	/** Before re-sending an absolute-state write: waits as the retry rules say and returns true, or false at once. */
+	waitToResend(attempt: number, outcome: AttemptOutcome): Promise<boolean>;
 }
 
 /** A session lent to one call; `release()` when the call ends. */
@@ -93,6 +96,7 @@ export class SessionPool implements SessionCoordinator {
 				login: () => this.send(home, (s) => s.ensureLoggedIn()),
 				get: (path) => this.send(home, (s) => s.get(path)),
 				post: (path, pairs) => this.send(home, (s) => s.post(path, pairs)),
+				waitToResend: (attempt, outcome) => (this.survivor ?? home).session.waitToResend(attempt, outcome),
 			},
 			release: () => {
 				if (!released) home.leases--;

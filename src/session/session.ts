@@ -1,7 +1,7 @@
 import { AuthenticationError, BackofficeServerError, UnexpectedPageError } from '../errors';
 import { parseLoginError } from '../pages/login';
 import { classifyPage, describePage } from '../pages/page-kind';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../transport/retry';
+import { DEFAULT_RETRY_POLICY, resendDecision, type AttemptOutcome, type RetryPolicy } from '../transport/retry';
 import type { Transport, TransportResponse } from '../transport/types';
 import { SessionRetiredSignal, soloCoordinator, type SessionActivity, type SessionCoordinator } from './coordinator';
 import { SessionHttp, pathOnly } from './http';
@@ -20,6 +20,8 @@ export interface PageResponse {
 	location?: string;
 	body: string;
 	bytes: number;
+	/** The `Retry-After` header of the answer, when present (a 429 or 503). */
+	retryAfter?: string;
 }
 
 /** Options of {@link BackofficeSession}. */
@@ -234,10 +236,23 @@ export class BackofficeSession implements SessionActivity {
 	async post(path: string, pairs: FormPairs): Promise<PageResponse> {
 		const body = new URLSearchParams(pairs).toString();
 		const { res, location } = await this.sendInSession('POST', path, () => this.http.send('POST', path, body));
+		const ra = res.headers['retry-after'];
+		const retryAfter = Array.isArray(ra) ? ra[0] : ra;
 		if (res.status >= 500) {
-			throw new BackofficeServerError(`POST ${path}: Backoffice answered HTTP ${res.status}`, { status: res.status });
+			throw new BackofficeServerError(`POST ${path}: Backoffice answered HTTP ${res.status}`, { status: res.status, retryAfter });
 		}
-		return { status: res.status, path, location, body: res.body, bytes: res.bytes };
+		return { status: res.status, path, location, body: res.body, bytes: res.bytes, ...(retryAfter !== undefined ? { retryAfter } : {}) };
+	}
+
+	/**
+	 * Before sending an absolute-state write again (its read-back proved the failed attempt not applied): waits as
+	 * the GET retry rules say ({@link resendDecision}) and returns true, or returns false at once when they say no.
+	 */
+	async waitToResend(attempt: number, outcome: AttemptOutcome): Promise<boolean> {
+		const verdict = resendDecision(attempt, outcome, this.options.retryPolicy ?? DEFAULT_RETRY_POLICY);
+		if (!verdict.retry) return false;
+		await (this.options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))))(verdict.delayMs);
+		return true;
 	}
 
 	/** Forgets the session (cookies) without contacting the server. */

@@ -76,3 +76,19 @@ export function parseRetryAfter(value: string | undefined, now: number = Date.no
 	if (Number.isNaN(at)) return undefined;
 	return Math.max(0, at - now);
 }
+
+/**
+ * The rule for sending an absolute-state write again (a full permission matrix, an edit-form round trip) once
+ * reading back has proved the failed attempt did not apply: the same verdicts as for a GET ({@link retryDecision}:
+ * connection errors, 429 and 5xx, backoff with jitter, `Retry-After` honoured up to its cap, timeouts never).
+ * Inserts are never re-sent, whatever this says.
+ */
+export function resendDecision(
+	attempt: number,
+	outcome: AttemptOutcome,
+	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+	random: () => number = Math.random,
+	now: number = Date.now(),
+): RetryVerdict {
+	return retryDecision(attempt, outcome, 'GET', policy, random, now);
+}

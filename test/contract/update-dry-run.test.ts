@@ -54,7 +54,7 @@ describe('dry runs write nothing and plan exactly what the real run does', () =>
 		const plan = await s.client.createEmployee({ ...hire, dryRun: true });
 		expect(postsOf(s.emu, from)).toEqual([]);
 		expect(s.emu.state.findEmployeeByPosUserId(hire.posUserId)).toBeUndefined();
-		expect(plan.plannedRequests.map((p) => p.path)).toEqual(['/employee/insert', '/employee/permissions/update', '/user/insert']);
+		expect(plan.plannedRequests.map((p) => p.path)).toEqual(['/employee/insert', '/employee/permissions/update', '/user/insert', '/user/permissions/update']);
 		expect(plan.changes.posPin).toEqual({ from: '*****', to: '*****' });
 		expect(JSON.stringify(plan)).not.toContain('13579');
 		const at = s.emu.requests.length;
@@ -64,6 +64,18 @@ describe('dry runs write nothing and plan exactly what the real run does', () =>
 		expect(pairsOf(posted[0].body).map(([k]) => k)).toEqual(plan.plannedRequests[0].fields);
 		expect(made.sitesGranted).toEqual(plan.sitesGranted);
 		expect(made.permissionApplied).toBe(plan.permissionApplied);
+		// The reactivation and the disable then do what their previews said.
+		for (const [preview, run] of [
+			[re, () => s.client.reactivateEmployee({ posUserId: 1029 })],
+			[off, () => s.client.disableEmployee({ posUserId: 1008 })],
+		] as const) {
+			const at2 = s.emu.requests.length;
+			const real = await run();
+			expect(real.changes).toEqual(preview.changes);
+			const sent = postsOf(s.emu, at2);
+			expect(sent.map((p) => p.path)).toEqual(preview.plannedRequests!.map((p) => p.path));
+			expect(pairsOf(sent[0].body).some(([k]) => k === 'employee[isActive]')).toBe(preview.changes.isActive.to);
+		}
 	});
 });
 

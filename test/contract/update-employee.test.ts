@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DuplicateError, NotFoundError, ValidationError } from '../../src/errors';
 import type { EmployeeRecord } from '../emulator';
-import { routes, since, useWarmSetup } from './helpers';
+import { routes, setup, since, useWarmSetup } from './helpers';
 
 const warm = useWarmSetup();
 
@@ -78,6 +78,21 @@ describe('updateEmployee: properties (A.7 round trip)', () => {
 		await expect(s.client.updateEmployee({ posUserId: 1008, changes: { phone: '12' } })).rejects.toMatchObject({ field: 'changes.phone' });
 		await expect(s.client.updateEmployee({ posUserId: 1008, email: 'a@b.co', changes: { firstName: 'X' } })).rejects.toBeInstanceOf(ValidationError);
 		expect(since(s.emu, from)).toEqual([]);
+	});
+});
+
+describe('updateEmployee on a flat tenant (ASSUMPTION E.4: the siteIds[] blocklist)', () => {
+	it('restricts and widens sites and renames, each read back', async () => {
+		const s = await setup({ tenant: 'flat' });
+		try {
+			const r = await s.client.updateEmployee({ posUserId: 2001, changes: { availableSites: ['Flatwash Harbor'], lastName: 'Flat' } });
+			expect(r.changes.availableSites).toEqual({ from: 'all', to: ['Flatwash Harbor'] });
+			expect(s.emu.state.getEmployee(500)).toMatchObject({ siteIds: [102], lastName: 'Flat' });
+			await s.client.updateEmployee({ posUserId: 2002, changes: { availableSites: 'all' } });
+			expect(s.emu.state.getEmployee(501)!.siteIds).toEqual([101, 102, 103, 104]);
+		} finally {
+			await s.done();
+		}
 	});
 });
 

@@ -42,8 +42,8 @@ const sonnysNodes = loadWorkflows().flatMap((wf) =>
 describe('example workflows vs the node description', () => {
 	it('every workflow has Sonny\'s nodes and a unique id', () => {
 		const workflows = loadWorkflows();
-		expect(workflows).toHaveLength(4);
-		expect(new Set(workflows.map((w) => w.id)).size).toBe(4);
+		expect(workflows).toHaveLength(5);
+		expect(new Set(workflows.map((w) => w.id)).size).toBe(5);
 		expect(sonnysNodes.length).toBeGreaterThanOrEqual(7);
 	});
 

@@ -1,4 +1,4 @@
-// The four example workflows (fixtures/workflows/) in real n8n 2.41.1 with the packed package installed as the
+// The example workflows (fixtures/workflows/) in real n8n 2.41.1 with the packed package installed as the
 // Community Nodes screen installs it, against the emulator. Each test asserts what n8n answered and what
 // Backoffice (the emulator's state) now holds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -202,5 +202,50 @@ describe('4. pre-flight checks, then create', () => {
 		expect(report!.json.reason).toContain('email sam.okafor@example.com is already taken');
 		expect(emu.state.employees.length).toBe(before);
 		expect(writes().filter((p) => p.startsWith('/employee/insert')).length).toBe(inserts);
+	});
+});
+
+describe('5. a transfer or raise from an HR webhook', () => {
+	const hook = () => `${env.n8nUrl}/webhook/sonnys-transfer-raise`;
+	const post = async (body: unknown) =>
+		await fetch(hook(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	const change = { posUserId: 1022, site: 'Wash 37135', wageRate: '16.50', template: 'Shift Leader' };
+
+	it('previews first: answers with what would change and writes nothing', async () => {
+		const before = writes().length;
+		const res = await post({ ...change, preview: true });
+		const body = (await res.json()) as Record<string, unknown>;
+		expect(res.status).toBe(200);
+		expect(body).toMatchObject({ ok: true, preview: true, changesApplied: [], changes: { wageRate: { from: '15.75', to: '16.50' } } });
+		expect((body.plannedRequests as Array<{ path: string }>).map((p) => p.path)).toEqual(['/employee/update', '/employee/compensation/update', '/employee/permissions/update']);
+		expect(writes().slice(before).filter((p) => p !== '/login_check')).toEqual([]);
+	});
+
+	it('moves the employee, raises the wage and changes the template; answers with what changed', async () => {
+		const target = emu.state.findEmployeeByPosUserId(1022)!;
+		const res = await post(change);
+		const body = (await res.json()) as Record<string, unknown>;
+		expect(res.status).toBe(200);
+		expect(body).toMatchObject({
+			ok: true,
+			preview: false,
+			employeeId: target.id,
+			changesApplied: ['properties', 'compensation', 'permission'],
+			changes: { availableSites: { to: ['Wash 37135'] }, wageRate: { from: '15.75', to: '16.50' }, permission: { to: 'Shift Leader' } },
+		});
+		const after = emu.state.findEmployeeByPosUserId(1022)!;
+		expect(after.siteIds).toEqual([siteId('Wash 37135')]);
+		expect(after.wages.at(-1)).toMatchObject({ regularRate: '16.50', endDate: null });
+		expect([...after.posGrants].sort((a, b) => a - b)).toEqual(templateGrants('Shift Leader'));
+	});
+
+	it('the same change again writes nothing; an unknown POS user ID answers 422', async () => {
+		const before = writes().length;
+		const res = await post(change);
+		expect(await res.json()).toMatchObject({ ok: true, unchanged: true, changesApplied: [] });
+		expect(writes().slice(before).filter((p) => p !== '/login_check')).toEqual([]);
+		const bad = await post({ ...change, posUserId: 98765 });
+		expect(bad.status).toBe(422);
+		expect(((await bad.json()) as { error: string }).error).toMatch(/98765|not found|no employee/i);
 	});
 });

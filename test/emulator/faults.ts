@@ -17,7 +17,11 @@ export type FaultKind =
 	/** Forget the session before handling: the request gets the session-expiry response. */
 	| 'expireSession'
 	/** Handle the request (a write is applied), then destroy the socket without answering. */
-	| 'lostResponse';
+	| 'lostResponse'
+	/** Handle the request (a write is applied), then answer 302 to another origin (`https://elsewhere.invalid/`). */
+	| 'offsiteRedirect'
+	/** Handle the request (a write is applied), then answer its page padded past the client's size cap (`padBytes`, default 2 MiB). */
+	| 'oversize';
 
 export interface FaultRule {
 	kind: FaultKind;
@@ -29,6 +33,8 @@ export interface FaultRule {
 	truncateAt?: number;
 	/** With `truncate`: cut the body as sent (compressed, when the answer is compressed) instead of the HTML. */
 	encoded?: boolean;
+	/** `oversize`: bytes of padding appended to the body. */
+	padBytes?: number;
 	/** Fire at most this many times (default: unlimited). */
 	times?: number;
 	/** Let this many matching requests through first (default 0). */
@@ -44,7 +50,7 @@ interface Armed {
 }
 
 /** mulberry32: small, seedable, good enough for fault dice. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
 	let a = seed >>> 0;
 	return () => {
 		a = (a + 0x6d2b79f5) >>> 0;

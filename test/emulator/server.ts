@@ -122,7 +122,9 @@ export class EmulatorServer {
 			finish();
 			return;
 		}
+		if (fault?.kind === 'offsiteRedirect') reply = { status: 302, body: '', location: `https://elsewhere.invalid${path}` };
 		let out = reply.body;
+		if (fault?.kind === 'oversize') out += `<!-- ${'x'.repeat(fault.padBytes ?? 2 * 1024 * 1024)} -->`;
 		if (fault?.kind === 'truncate' && !fault.encoded) out = Buffer.from(out).subarray(0, fault.truncateAt ?? Math.floor(Buffer.byteLength(out) / 2)).toString('utf8');
 		const now = new Date().toUTCString();
 		res.statusCode = reply.status;

@@ -28,8 +28,10 @@ describe('Backoffice User > Create', () => {
 		expect(out[0].pairedItem).toEqual({ item: 0 });
 		expect(json).toMatchObject({ username: 'night_manager', permissionApplied: 'General User' });
 		expect((json.password as string).length).toBe(12);
-		expect(json.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/shield/i)]));
+		expect(json).toMatchObject({ sitesGranted: 'all', warnings: [] });
 		const user = bed.emu.state.findUserByUsername('night_manager')!;
+		expect(new Set(user.tokens)).toEqual(new Set(bed.emu.state.tenant.boTemplates.find((t) => t.name === 'General User')!.tokens));
+		expect(user.siteIds).toEqual(bed.emu.state.allSiteIds());
 		expect(user.id).toBe(json.userId);
 		expect(user.employeeId).toBeNull();
 		expect(user.password).toBe(json.password);
@@ -52,7 +54,8 @@ describe('Backoffice User > Create', () => {
 		for (const n of [1, 2, 3]) expect(bed.emu.state.findUserByUsername(`batch_user_${n}`)).toBeDefined();
 		expect(bed.count('POST', '/login_check')).toBe(1);
 		expect(bed.count('POST', '/user/insert')).toBe(3);
-		expect(bed.emu.requests.filter((r) => r.method === 'POST')).toHaveLength(1 + 3);
+		expect(bed.count('POST', '/user/permissions/update')).toBe(3);
+		expect(bed.emu.requests.filter((r) => r.method === 'POST')).toHaveLength(1 + 3 + 3);
 	});
 
 	it('links users to employees by POS user ID and by e-mail, from expressions, with a given password', async () => {
@@ -166,5 +169,74 @@ describe('Backoffice User > Create', () => {
 		expect(error?.message).toContain('Username');
 		expect(error?.description).toContain('"9lives"');
 		expect(bed.emu.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+	});
+});
+
+describe('Backoffice User > Create with sites', () => {
+	it('applies the chosen template and sites', async () => {
+		const { items: out, error } = await bed.run({
+			parameters: {
+				...standalone,
+				permission: 'Manager',
+				username: 'site_manager',
+				email: 'site.manager@example.invalid',
+				firstName: 'Site',
+				lastName: 'Manager',
+				additionalFields: { availableSites: ['WashU Niles'] },
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(out[0].json).toMatchObject({ permissionApplied: 'Manager', sitesGranted: ['WashU Niles'] });
+		const user = bed.emu.state.findUserByUsername('site_manager')!;
+		expect(bed.emu.state.siteNames(user.siteIds)).toEqual(['WashU Niles']);
+		expect(user.tokens).toHaveLength(bed.emu.state.tenant.boTemplates.find((t) => t.name === 'Manager')!.tokens.length);
+	});
+});
+
+describe('Backoffice User > Get, Get Many, Update Access', () => {
+	it('Get by username and by linked employee POS user ID', async () => {
+		const e = bed.emu.state.getEmployee(106)!;
+		const byName = await bed.run({ parameters: { resource: 'backofficeUser', operation: 'get', findBy: 'username', username: 'caseycedar' } });
+		expect(byName.error).toBeUndefined();
+		expect(byName.items[0].json).toMatchObject({ userId: 2960001, linkedEmployeeId: 106, templateName: 'General User', availableSites: ['WashU Niles'] });
+		const byEmployee = await bed.run({ parameters: { resource: 'backofficeUser', operation: 'get', findBy: 'employee', employee: { __rl: true, mode: 'posUserId', value: String(e.posUserId) } } });
+		expect(byEmployee.items[0].json.userId).toBe(2960001);
+		const fromList = await bed.run({ parameters: { resource: 'backofficeUser', operation: 'get', findBy: 'employee', employee: { __rl: true, mode: 'list', value: '106' } } });
+		expect(fromList.items[0].json.userId).toBe(2960001);
+		const none = await bed.run({
+			parameters: { resource: 'backofficeUser', operation: 'get', findBy: 'employee', employee: { __rl: true, mode: 'list', value: '100' } },
+			continueOnFail: true,
+		});
+		expect(none.items[0].json).toMatchObject({ code: 'NOT_FOUND', field: 'employee' });
+	});
+
+	it('Get Many: one item per user, limited', async () => {
+		const all = await bed.run({ parameters: { resource: 'backofficeUser', operation: 'getAll', returnAll: true } });
+		expect(all.error).toBeUndefined();
+		expect(all.items.map((o) => o.json.userId).sort()).toEqual(bed.emu.state.users.map((u) => u.id).sort());
+		const two = await bed.run({ parameters: { resource: 'backofficeUser', operation: 'getAll', returnAll: false, limit: 2 } });
+		expect(two.items).toHaveLength(2);
+	});
+
+	it('Update Access: template and sites, then a dry run that posts nothing', async () => {
+		const base = { resource: 'backofficeUser', operation: 'updateAccess', findBy: 'userId', userId: 2960001 };
+		const done = await bed.run({ parameters: { ...base, permission: 'Manager', availableSites: ['WashU Fiesta'] } });
+		expect(done.error).toBeUndefined();
+		expect(done.items[0].json).toMatchObject({ updated: true, templateName: 'Manager', availableSites: ['WashU Fiesta'] });
+		expect(Object.keys(done.items[0].json.changes as object).sort()).toEqual(['availableSites', 'permission']);
+		const user = bed.emu.state.getUser(2960001)!;
+		expect(bed.emu.state.siteNames(user.siteIds)).toEqual(['WashU Fiesta']);
+		const posts = bed.count('POST', '/user/permissions/update');
+		const dry = await bed.run({ parameters: { ...base, permission: 'Administrator', dryRun: true } });
+		expect(dry.items[0].json).toMatchObject({ dryRun: true, updated: false, plannedRequests: [{ phase: 'backofficeAccess', method: 'POST', path: '/user/permissions/update' }] });
+		expect(bed.count('POST', '/user/permissions/update')).toBe(posts);
+	});
+
+	it('Update Access with an unknown template names the field; nothing to change is refused', async () => {
+		const base = { resource: 'backofficeUser', operation: 'updateAccess', findBy: 'username', username: 'caseycedar' };
+		const unknown = await bed.run({ parameters: { ...base, permission: 'Overlord' }, continueOnFail: true });
+		expect(unknown.items[0].json).toMatchObject({ code: 'NOT_FOUND', field: 'permission' });
+		const nothing = await bed.run({ parameters: base, continueOnFail: true });
+		expect(nothing.items[0].json).toMatchObject({ code: 'VALIDATION_ERROR', field: 'permission' });
 	});
 });

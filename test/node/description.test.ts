@@ -77,7 +77,7 @@ describe('node description, as n8n loads it from the build', () => {
 						.flatMap((p) => (p.options as INodePropertyOptions[]).map((o) => o.name)),
 				]),
 			);
-		const common = { backofficeUser: ['Create'], department: ['Get Many'], permissionTemplate: ['Get Many'], site: ['Get Many'] };
+		const common = { backofficeUser: ['Create', 'Get', 'Get Many', 'Update Access'], department: ['Get Many'], permissionTemplate: ['Get Many'], site: ['Get Many'] };
 		expect(operations(1)).toEqual({ ...common, employee: ['Check Availability', 'Create', 'Disable'] });
 		expect(operations(2)).toEqual({ ...common, employee: ['Check Availability', 'Create', 'Create or Update', 'Disable', 'Get', 'Get Many', 'Reactivate', 'Update'] });
 	});

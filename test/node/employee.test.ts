@@ -80,6 +80,8 @@ describe('Employee > Create', () => {
 					emergencyContactName: 'Kin Ional',
 					emergencyContactPhone: '6155557101',
 					backofficeUsername: 'opt_ional',
+					backofficePermission: 'Manager',
+					backofficeSites: ['WashU Fiesta', 'WashU Niles'],
 				},
 			},
 		});
@@ -98,6 +100,9 @@ describe('Employee > Create', () => {
 		const user = bed.emu.state.findUserByUsername('opt_ional');
 		expect(user?.employeeId).toBe(record.id);
 		expect(user?.password).toBe(json.backofficePassword);
+		expect(json).toMatchObject({ backofficePermissionApplied: 'Manager', backofficeSitesGranted: ['WashU Fiesta', 'WashU Niles'] });
+		expect(new Set(user?.tokens)).toEqual(new Set(bed.emu.state.tenant.boTemplates.find((t) => t.name === 'Manager')!.tokens));
+		expect(bed.emu.state.siteNames(user!.siteIds)).toEqual(['WashU Fiesta', 'WashU Niles']);
 	});
 
 	it('50 items share one login and one site lookup', async () => {

@@ -2,6 +2,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ConnectionError, DuplicateError, RejectedByServerError } from '../../src/errors';
+import { parseFlashes } from '../../src/html/flash';
 import { SecretRegistry, redactError, redactText } from '../../src/session/redact';
 
 describe('redactError', () => {
@@ -61,5 +62,33 @@ describe('redactError', () => {
 		reg.add('second-secret');
 		reg.add('third-secret');
 		expect(reg.list().sort()).toEqual(['second-secret', 'third-secret']);
+	});
+});
+
+describe('secrets echoed with whitespace changes (issue 9.3)', () => {
+	const secrets = ['two  spaces\tand tabs', ' padded ', 'Bo  Pass\u00a0word!9'];
+	const page = (s: string) =>
+		`<html><body><div class="alerts alerts-server"><div class="alert alert-danger"><p>The password ${s} is not allowed</p></div></div></body></html>`;
+
+	it('a flash quoting a secret (collapsed by the parser) is masked', () => {
+		for (const secret of secrets) {
+			const message = parseFlashes(page(secret))[0].message;
+			const clean = redactText(message, secrets);
+			expect(clean).toContain('[redacted]');
+			const core = secret.trim().split(/\s+/);
+			expect(clean).not.toContain(core.join(' '));
+			if (core.length > 1) expect(clean).not.toMatch(new RegExp(core.map((w) => w.replace(/[.*+?^${}()|[\]\\!]/g, '\\$&')).join('\\s+')));
+		}
+	});
+
+	it('errors quoting a secret with other whitespace are masked everywhere', () => {
+		const err = new RejectedByServerError('Backoffice refused the Backoffice user', 'password "two spaces and tabs" too weak');
+		const clean = redactError(err, secrets);
+		expect(clean.message).not.toMatch(/two spaces and tabs/);
+		expect(clean.flash).toBe('password "[redacted]" too weak');
+		const padded = redactError(new RejectedByServerError('refused', 'value padded rejected'), secrets);
+		expect(padded.flash).toBe('value [redacted] rejected');
+		// a secret spread over lines and tabs in a raw page
+		expect(redactText('x two\n  spaces and\ttabs y', secrets)).toBe('x [redacted] y');
 	});
 });

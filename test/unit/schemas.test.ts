@@ -286,7 +286,8 @@ describe('availability and listPermissions inputs', () => {
 		expect(validateAvailabilityEmail({ email: ' Jane@Example.COM ' })).toEqual({ email: 'jane@example.com', refresh: false });
 		expect(failure(() => validateAvailabilityEmail({ email: 'x' })).reason).toBe('must contain a valid @domain.tld');
 		expect(validateAvailabilityPhone({ phone: '(615) 555-1234', refresh: true })).toEqual({ phone: '6155551234', refresh: true });
-		expect(failure(() => validateAvailabilityPhone({ phone: '--' })).reason).toBe('must contain digits');
+		// Issue 9.6: the same rule as createEmployee's phone.
+		expect(failure(() => validateAvailabilityPhone({ phone: '--' })).reason).toBe('must be 9 or 10 digits after symbols are stripped');
 		expect(validateListPermissions({ scope: 'pos' })).toEqual({ scope: 'pos', refresh: false });
 		expect(failure(() => validateListPermissions({ scope: 'admin' })).reason).toBe('must be one of: pos, backoffice');
 		expect(failure(() => validateListPermissions({})).reason).toBe('is required');

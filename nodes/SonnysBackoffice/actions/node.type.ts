@@ -4,7 +4,7 @@ import type { SonnysBackofficeClientApi } from '../../../src/models/api';
 
 type NodeMap = {
 	employee: 'create' | 'disable' | 'checkAvailability' | 'get' | 'getAll' | 'update' | 'reactivate' | 'upsert';
-	backofficeUser: 'create';
+	backofficeUser: 'create' | 'get' | 'getAll' | 'updateAccess';
 	site: 'getAll';
 	department: 'getAll';
 	permissionTemplate: 'getAll';

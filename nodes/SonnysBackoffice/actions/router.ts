@@ -25,7 +25,12 @@ const operations: Record<string, Record<string, OperationExecute | undefined> | 
 		reactivate: employee.reactivate.execute,
 		upsert: employee.upsert.execute,
 	},
-	backofficeUser: { create: backofficeUser.create.execute },
+	backofficeUser: {
+		create: backofficeUser.create.execute,
+		get: backofficeUser.get.execute,
+		getAll: backofficeUser.getAll.execute,
+		updateAccess: backofficeUser.updateAccess.execute,
+	},
 	site: { getAll: site.getAll.execute },
 	department: { getAll: department.getAll.execute },
 	permissionTemplate: { getAll: permissionTemplate.getAll.execute },
@@ -49,8 +54,14 @@ function itemFields(fns: IExecuteFunctions, itemIndex: number): ItemFields {
 			parameter(fns, itemIndex, field) ??
 			parameter(fns, itemIndex, `additionalFields.${field}`) ??
 			parameter(fns, itemIndex, `updateFields.${field.replace(/^changes\./, '')}`),
-		lookupField: (subject) => {
-			if (subject === 'permission') return 'permission';
+		lookupField: (subject, key) => {
+			if (subject === 'permission') {
+				// Employee > Create names two templates: the POS one, and the Backoffice one of its linked login.
+				const bo = parameter(fns, itemIndex, 'additionalFields.backofficePermission');
+				return key !== undefined && bo === key && parameter(fns, itemIndex, 'permission') !== key ? 'backofficePermission' : 'permission';
+			}
+			const findBy = parameter(fns, itemIndex, 'findBy') as string | undefined;
+			if (subject === 'backofficeUser') return findBy;
 			if (subject === 'site') return 'availableSites';
 			if (subject !== 'employee') return undefined;
 			// Version 2: the Employee locator.

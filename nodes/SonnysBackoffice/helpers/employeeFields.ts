@@ -1,6 +1,7 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { EmployeeChanges, SonnysBackofficeClientApi } from '../../../src/models/api';
+import type { EmployeeChanges, EmployeeRef, SonnysBackofficeClientApi } from '../../../src/models/api';
+import { readEmployeeRef } from './employeeLocator';
 import { concurrencyOption } from './concurrency';
 import { emailField, permissionTemplateField, phoneField, sitesField } from './fields';
 import { siteNames } from './parameters';
@@ -164,4 +165,15 @@ export async function readEmployeeFields(
 	}
 	if (values.availableSites !== undefined) out.availableSites = await readSites(values.availableSites, 'availableSites', siteNames(client));
 	return out;
+}
+
+/** The input of Update and Reactivate: the Employee locator, the Update Fields and the preview option. */
+export async function readChangeInput(
+	fns: IExecuteFunctions,
+	i: number,
+	client: SonnysBackofficeClientApi,
+): Promise<EmployeeRef & { changes: EmployeeChanges; dryRun: boolean }> {
+	const changes = await readEmployeeFields(fns.getNodeParameter('updateFields', i, {}) as IDataObject, client, fns.getTimezone());
+	const dryRun = readDryRun(fns.getNodeParameter('options', i, {}) as IDataObject);
+	return { ...readEmployeeRef(fns, i), changes, dryRun };
 }

@@ -34,6 +34,8 @@ const FIELD_LABELS: Record<string, string> = {
 	username: 'Username',
 	password: 'Password',
 	employee: 'Employee',
+	changes: 'Update Fields',
+	wageEffectiveDate: 'Wage Effective Date',
 	linkToEmployeePosUserId: 'Employee POS User ID',
 	linkToEmployeeEmail: 'Employee Email',
 	subdomain: 'Subdomain',
@@ -79,7 +81,7 @@ export interface ItemFields {
 	/** The item's value for a core input field name. */
 	valueOf(field: string): unknown;
 	/** The parameter whose value a lookup of `subject` (employee, site, permission) used, when there is one. */
-	lookupField(subject: string): string | undefined;
+	lookupField(subject: string, key?: string): string | undefined;
 }
 
 const NO_FIELDS: ItemFields = { valueOf: () => undefined, lookupField: () => undefined };
@@ -87,7 +89,7 @@ const NO_FIELDS: ItemFields = { valueOf: () => undefined, lookupField: () => und
 /** The input field an error is about, when there is one (for a failed lookup: the field that gave the key). */
 export function errorField(error: unknown, fields: ItemFields = NO_FIELDS): string | null {
 	if (error instanceof ValidationError || error instanceof DuplicateError) return error.field;
-	if (error instanceof NotFoundError && error.key !== undefined) return fields.lookupField(error.subject) ?? null;
+	if (error instanceof NotFoundError && error.key !== undefined) return fields.lookupField(error.subject, error.key) ?? null;
 	return null;
 }
 

@@ -141,18 +141,21 @@ export function sitesField(options: NamedFieldOptions & { required: boolean }): 
 }
 
 /**
- * A required permission template picker of one scope; the value of a template is its name. The description
- * (given without its final period) is followed by n8n's standard sentence for pickers.
+ * A permission template picker of one scope (required unless `required: false`); the value of a template is its
+ * name. The description (given without its final period) is followed by n8n's standard sentence for pickers.
  */
-export function permissionTemplateField(scope: 'pos' | 'backoffice', options: FieldOptions): INodeProperties {
+export function permissionTemplateField(
+	scope: 'pos' | 'backoffice',
+	options: NamedFieldOptions & { required?: boolean },
+): INodeProperties {
 	return {
-		displayName: 'Permission Template Name or ID',
-		name: 'permission',
+		displayName: options.displayName ?? 'Permission Template Name or ID',
+		name: options.name ?? 'permission',
 		type: 'options',
 		typeOptions: {
 			loadOptionsMethod: scope === 'pos' ? 'getPosPermissionTemplates' : 'getBackofficePermissionTemplates',
 		},
-		required: true,
+		...(options.required === false ? {} : { required: true }),
 		default: '',
 		...where(options),
 		description: `${options.description}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,

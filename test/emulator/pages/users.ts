@@ -4,7 +4,10 @@ import type { BoUserRecord } from '../types';
 import { pageHeader } from './layout';
 import { siteTree } from './site-tree';
 
-/** `GET /user`: Backoffice user list; rows link to `/user/permissions/<id>` (shield) and `/user/edit/<id>` (A.9). */
+/**
+ * `GET /user`: Backoffice user list; rows link to `/user/permissions/<id>` (shield) and `/user/edit/<id>` (A.9).
+ * ASSUMPTION: the columns (First Name, Last Name, Username, Email, Employee, Template, Active) were never captured.
+ */
 export function userListPage(state: EmulatorState, query: URLSearchParams, flashes: Flash[]): string {
 	const active = query.get('active');
 	const users = state.users.filter((u) => (active === 'all' ? true : active === 'inactive' ? !u.isActive : u.isActive));
@@ -16,6 +19,7 @@ export function userListPage(state: EmulatorState, query: URLSearchParams, flash
                     <td class="users-col-last-name">${esc(u.lastName)}</td>
                     <td class="users-col-username">${esc(u.username)}</td>
                     <td class="users-col-email">${esc(u.email)}</td>
+                    <td class="users-col-employee">${employeeLink(state, u)}</td>
                     <td class="users-col-template">${esc(state.tenant.boTemplates.find((t) => t.id === u.templateId)?.name ?? '')}</td>
                     <td class="users-col-active text-center">${u.isActive ? '<i class="fa fa-check fa-lg text-success"></i>' : '<i class="fa fa-times fa-lg text-danger"></i>'}</td>
                     <td class="users-col-edit text-nowrap text-right">
@@ -31,12 +35,18 @@ export function userListPage(state: EmulatorState, query: URLSearchParams, flash
 ${renderAlerts(flashes)}
     <div class="table-responsive">
         <table class="table table-full-width table-striped table-hover table-users-list">
-            <thead><tr><th>First Name</th><th>Last Name</th><th>Username</th><th>Email</th><th>Template</th><th>Active</th><th></th></tr></thead>
+            <thead><tr><th>First Name</th><th>Last Name</th><th>Username</th><th>Email</th><th>Employee</th><th>Template</th><th>Active</th><th></th></tr></thead>
             <tbody>${rows}
             </tbody>
         </table>
     </div>
 `;
+}
+
+/** ASSUMPTION (never captured): the list links a linked user's employee in an "Employee" column. */
+function employeeLink(state: EmulatorState, u: BoUserRecord): string {
+	const e = u.employeeId === null ? undefined : state.getEmployee(u.employeeId);
+	return e ? `<a href="/employee/edit/${e.id}">${esc(e.firstName)} ${esc(e.lastName)}</a>` : '';
 }
 
 /**

@@ -28,7 +28,7 @@ const properties: INodeProperties[] = [
 	emailField({ description: 'E-mail address of the new Backoffice user' }),
 	permissionTemplateField('backoffice', {
 		description:
-			'Backoffice permission template, e.g. Administrator; the ID of a template is its name. It is recorded in the output but not yet applied: assign it in Backoffice (shield icon on the user list)',
+			'Backoffice permission template, e.g. Administrator, applied right after the user is created and read back; the ID of a template is its name',
 	}),
 	modeSelector(
 		{ name: 'linkTo', displayName: 'Link To', description: 'Whether the Backoffice user belongs to an existing employee' },
@@ -41,12 +41,12 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Employee by POS User ID',
 				value: 'posUserId',
-				description: 'Link to an active employee found by POS user ID; the user inherits their site access',
+				description: 'Link to an active employee found by POS user ID',
 			},
 			{
 				name: 'Employee by Email',
 				value: 'email',
-				description: 'Link to an active employee found by e-mail; the user inherits their site access',
+				description: 'Link to an active employee found by e-mail',
 			},
 		],
 		'none',
@@ -85,7 +85,7 @@ const properties: INodeProperties[] = [
 			sitesField({
 				required: false,
 				description:
-					'Sites the user should reach (default: All Sites). Recorded in the output only: assign them in Backoffice with the permission template. The ID of a site is its name',
+					'Sites the user can access (default: All Sites), applied with the template and read back. The ID of a site is its name',
 			}),
 		],
 	},

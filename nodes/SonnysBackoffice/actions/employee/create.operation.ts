@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { ValidationError } from '../../../../src/errors';
 import type { CreateEmployeeInput, SonnysBackofficeClientApi } from '../../../../src/models/api';
+import { backofficeLoginFields, readBackofficeLogin } from '../../helpers/backofficeLogin';
 import { operationProperties, SINCE_V2 } from '../../helpers/displayOptions';
 import {
 	adpEmployeeIdOption,
@@ -16,7 +16,6 @@ import {
 } from '../../helpers/employeeFields';
 import {
 	emailField,
-	newPasswordField,
 	permissionTemplateField,
 	phoneField,
 	posUserIdField,
@@ -24,7 +23,7 @@ import {
 	sitesField,
 } from '../../helpers/fields';
 import { itemParameters, outputItem, siteNames } from '../../helpers/parameters';
-import { dropUndefined, pick, readCalendarDate, readMoney, readSecret, readSites, readText } from '../../helpers/values';
+import { dropUndefined, pick, readCalendarDate, readMoney, readSites } from '../../helpers/values';
 
 /** The fields of a new employee (Create; Create or Update takes the same), without the notice and the options. */
 export const createFields: INodeProperties[] = [
@@ -78,18 +77,7 @@ export const createFields: INodeProperties[] = [
 		default: {},
 		options: [
 			adpEmployeeIdOption,
-			newPasswordField('backofficePassword', 'Backoffice Password', {
-				description:
-					'Password of the Backoffice login. Leave empty to generate a strong 12-character one; it is returned in the output because Backoffice never shows it again. Only used with a Backoffice Username.',
-			}),
-			{
-				displayName: 'Backoffice Username',
-				name: 'backofficeUsername',
-				type: 'string',
-				default: '',
-				description:
-					'Also create a Backoffice login linked to the new employee, with this username (a letter, then 2-63 letters, digits or underscores). Its permission template has the same name as the POS template and must still be assigned in Backoffice (shield icon on the user list).',
-			},
+			...backofficeLoginFields,
 			departmentsOption,
 			emergencyContactNameOption,
 			emergencyContactPhoneOption,
@@ -158,16 +146,7 @@ export async function readCreateInput(fns: IExecuteFunctions, client: SonnysBack
 		fns.getTimezone(),
 	);
 	Object.assign(input, dropUndefined({ posPin, overtimeWageRate, departments, adpEmployeeId, emergencyContactName, emergencyContactPhone }));
-	const backofficeUsername = readText(extra.backofficeUsername, 'backofficeUsername', false);
-	const backofficePassword = readSecret(extra.backofficePassword);
-	if (backofficeUsername !== undefined) {
-		input.requiresBackoffice = true;
-		input.backofficeUsername = backofficeUsername;
-		if (backofficePassword !== undefined) input.backofficePassword = backofficePassword;
-	} else if (backofficePassword !== undefined) {
-		// A password without a username would be silently dropped; say so instead.
-		throw new ValidationError('backofficeUsername', 'is required when a Backoffice Password is given');
-	}
+	await readBackofficeLogin(extra, client, input);
 
 	if (extra.skipPhonePreflight === true) input.skipPhonePreflight = true;
 	return input;

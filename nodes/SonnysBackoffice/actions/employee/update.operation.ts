@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { SonnysBackofficeClientApi } from '../../../../src/models/api';
 import { operationProperties } from '../../helpers/displayOptions';
-import { dryRunOptions, readDryRun, readEmployeeFields, updateFieldsCollection } from '../../helpers/employeeFields';
-import { employeeLocator, readEmployeeRef } from '../../helpers/employeeLocator';
+import { dryRunOptions, readChangeInput, updateFieldsCollection } from '../../helpers/employeeFields';
+import { employeeLocator } from '../../helpers/employeeLocator';
 import { outputItem } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [
@@ -24,7 +24,5 @@ export async function execute(
 	client: SonnysBackofficeClientApi,
 	i: number,
 ): Promise<INodeExecutionData[]> {
-	const changes = await readEmployeeFields(this.getNodeParameter('updateFields', i, {}) as IDataObject, client, this.getTimezone());
-	const dryRun = readDryRun(this.getNodeParameter('options', i, {}) as IDataObject);
-	return outputItem(await client.updateEmployee({ ...readEmployeeRef(this, i), changes, dryRun }), i);
+	return outputItem(await client.updateEmployee(await readChangeInput(this, i, client)), i);
 }

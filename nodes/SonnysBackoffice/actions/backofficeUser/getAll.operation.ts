@@ -1,0 +1,3 @@
+import { getManyOperation } from '../../helpers/getMany';
+
+export const { description, execute } = getManyOperation('backofficeUser', async (client) => await client.listBackofficeUsers());

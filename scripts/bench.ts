@@ -8,7 +8,7 @@
  *
  *   npm run bench -- --latency-ms 20
  *   npm run bench -- --trigger        (only the trigger poll on the 5,000-employee tenant)
- *   npm run bench -- --trigger        (only the trigger poll on the 5,000-employee tenant)
+ *   npm run bench -- --bulk 1000 [--latency-ms 100] [--concurrency 1,4,8]   (a batch on several sessions: bench-bulk.ts)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -18,9 +18,11 @@ import { SonnysBackofficeClient } from '../src/client';
 import type { CreateEmployeeInput } from '../src/models/api';
 import { parseRoster } from '../src/pages/employee-list';
 import { fetchRoster, triggerPoll } from './bench-trigger';
-import type { Transport, TransportRequest, TransportResponse } from '../src/transport/types';
-import { UndiciTransport } from '../src/transport/undici-transport';
 import { startEmulator, type Emulator } from '../test/emulator';
+import { benchBulk } from './bench-bulk';
+import type { Transport } from '../src/transport/types';
+import { UndiciTransport } from '../src/transport/undici-transport';
+import { CountingTransport } from './counting-transport';
 
 type Compression = 'negotiate' | 'never';
 
@@ -30,26 +32,6 @@ interface Measure {
 	decoded: number;
 	ms: number;
 	failed?: string;
-}
-
-/** The real transport, counting what passes through it. */
-class CountingTransport implements Transport {
-	private readonly inner = new UndiciTransport();
-	requests = 0;
-	wire = 0;
-	decoded = 0;
-
-	async request(req: TransportRequest): Promise<TransportResponse> {
-		const res = await this.inner.request(req);
-		this.requests++;
-		this.wire += res.bytes;
-		this.decoded += res.decodedBytes ?? res.bytes;
-		return res;
-	}
-
-	close(): Promise<void> {
-		return this.inner.close();
-	}
 }
 
 function arg(name: string, fallback: number): number {
@@ -232,6 +214,12 @@ function loadCost(): string {
 }
 
 async function main(): Promise<void> {
+	const bulk = arg('bulk', 0);
+	if (bulk > 0) {
+		const list = process.argv[process.argv.indexOf('--concurrency') + 1];
+		const concurrencies = process.argv.includes('--concurrency') && list ? list.split(',').map(Number) : [1, 4, 8];
+		return benchBulk({ items: bulk, latencyMs: arg('latency-ms', 100), concurrencies });
+	}
 	const latencyMs = arg('latency-ms', 0);
 	// `--trigger`: only the trigger poll figures.
 	if (process.argv.includes('--trigger')) return await triggerPoll(latencyMs);

@@ -51,9 +51,12 @@ import { getEmployee } from './operations/get-employee';
 import { findEmployee, searchEmployees } from './operations/search-employees';
 import { pollEmployeeChanges } from './operations/roster-watch';
 import { SingleFlight } from './operations/single-flight';
+import { upsertEmployee } from './operations/upsert-employee';
+import type { EmployeeUpserted, UpsertEmployeeInput } from './models/upsert';
 import { parseLoginError } from './pages/login';
 import { redactError, redactText } from './session/redact';
 import { BackofficeSession } from './session/session';
+import { SessionPool } from './session/session-pool';
 import { DEFAULT_RETRY_POLICY } from './transport/retry';
 import type { Transport } from './transport/types';
 import { UndiciTransport } from './transport/undici-transport';
@@ -91,14 +94,15 @@ export interface ClientInternals {
  *
  * Caches (site tree and departments, permission templates, the uniqueness index) live as long as the
  * client; discovery methods take `refresh: true`. Methods may be awaited one after another or
- * concurrently; writes are never replayed blindly.
+ * concurrently; writes are never replayed blindly. Concurrent calls run on up to `maxSessions` Backoffice
+ * sessions (default 1), all sharing the caches and the index's claims on unique values.
  */
 export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncDisposable {
 	/** The origin requests go to. */
 	readonly baseUrl: string;
-	private readonly session: BackofficeSession;
+	private readonly pool: SessionPool;
 	private readonly transport: Transport;
-	private readonly ctx: OperationContext;
+	private readonly ctx: Omit<OperationContext, 'session'>;
 	private closed = false;
 
 	/**
@@ -109,7 +113,8 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 		const o = validateClientOptions(options);
 		this.baseUrl = resolveBaseUrl(o.subdomain, o.baseUrl);
 		this.transport = internals.transport ?? new UndiciTransport();
-		this.session = new BackofficeSession({
+		this.pool = new SessionPool(o.maxSessions, (coordinator) => new BackofficeSession({
+			coordinator,
 			baseUrl: this.baseUrl,
 			username: o.username,
 			password: o.password,
@@ -120,9 +125,8 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 			transport: this.transport,
 			loginErrorText: parseLoginError,
 			sleep: internals.sleep,
-		});
+		}));
 		this.ctx = {
-			session: this.session,
 			caches: { index: new EmployeeIndex(), flights: new SingleFlight() },
 			onUnknownPermission: o.onUnknownPermission,
 		};
@@ -131,7 +135,7 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 	/** Logs in now unless already logged in (normally lazy). One request; a refused login is never retried. */
 	async login(): Promise<void> {
 		this.assertOpen();
-		await this.run(undefined, () => this.session.ensureLoggedIn());
+		await this.run(undefined, (ctx) => ctx.session.login());
 	}
 
 	/** Creates a POS employee (and optionally its linked Backoffice user). */
@@ -141,7 +145,7 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 	async createEmployee(input: CreateEmployeeDryRunInput): Promise<EmployeeCreated | EmployeeCreatePreview>;
 	async createEmployee(input: CreateEmployeeDryRunInput): Promise<EmployeeCreated | EmployeeCreatePreview> {
 		this.assertOpen();
-		return this.run(input, () => createEmployee(this.ctx, input));
+		return this.run(input, (ctx) => createEmployee(ctx, input));
 	}
 
 	// ---- Read surface (issue 10) ----
@@ -149,19 +153,19 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 	/** One employee, live: profile, and by default wage history and POS permission level (`include`). */
 	async getEmployee(input: GetEmployeeInput): Promise<Employee> {
 		this.assertOpen();
-		return this.run(input, () => getEmployee(this.ctx, input));
+		return this.run(input, (ctx) => getEmployee(ctx, input));
 	}
 
 	/** Roster rows matching the server's filters (name prefixes, exact POS user ID, status, limit). One GET. */
 	async searchEmployees(input: SearchEmployeesInput = {}): Promise<EmployeeSummary[]> {
 		this.assertOpen();
-		return this.run(input, () => searchEmployees(this.ctx, input));
+		return this.run(input, (ctx) => searchEmployees(ctx, input));
 	}
 
 	/** Exactly one employee by exact name (phone as tie-break); NotFoundError or AmbiguousMatchError otherwise. One GET. */
 	async findEmployee(input: FindEmployeeInput): Promise<EmployeeSummary> {
 		this.assertOpen();
-		return this.run(input, () => findEmployee(this.ctx, input));
+		return this.run(input, (ctx) => findEmployee(ctx, input));
 	}
 
 	// ---- Writes ----
@@ -169,7 +173,7 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 	/** Disables an employee found by POS user ID, e-mail or internal id. */
 	async disableEmployee(input: DisableEmployeeInput): Promise<EmployeeDisabled> {
 		this.assertOpen();
-		return this.run(input, () => disableEmployee(this.ctx, input));
+		return this.run(input, (ctx) => disableEmployee(ctx, input));
 	}
 
 	/**
@@ -178,76 +182,85 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 	 */
 	async updateEmployee(input: UpdateEmployeeInput): Promise<EmployeeUpdated> {
 		this.assertOpen();
-		return this.run(input, () => updateEmployee(this.ctx, input));
+		return this.run(input, (ctx) => updateEmployee(ctx, input));
 	}
 
 	/** Reactivates an employee (inactive included in the lookup), with optional changes in the same run; `dryRun` as above. */
 	async reactivateEmployee(input: ReactivateEmployeeInput): Promise<EmployeeReactivated> {
 		this.assertOpen();
-		return this.run(input, () => reactivateEmployee(this.ctx, input));
+		return this.run(input, (ctx) => reactivateEmployee(ctx, input));
+	}
+
+	/**
+	 * Create or Update, keyed by POS user ID: absent, creates; present, updates only what differs (never the PIN
+	 * unless `updatePosPin`, never the start date); inactive with `reactivate: true`, reactivates with the changes.
+	 */
+	async upsertEmployee(input: UpsertEmployeeInput): Promise<EmployeeUpserted> {
+		this.assertOpen();
+		return this.run(input, (ctx) => upsertEmployee(ctx, input));
 	}
 
 	/** Creates a Backoffice user, standalone or linked to an employee. */
 	async createBackofficeUser(input: CreateBackofficeUserInput): Promise<BackofficeUserCreated> {
 		this.assertOpen();
-		return this.run(input, () => createBackofficeUser(this.ctx, input));
+		return this.run(input, (ctx) => createBackofficeUser(ctx, input));
 	}
 
 	/** A Backoffice user with its template, tokens and accessible sites, by userId, username or linked employee. */
 	async getBackofficeUser(input: GetBackofficeUserInput): Promise<BackofficeUser> {
 		this.assertOpen();
-		return this.run(input, () => getBackofficeUser(this.ctx, input));
+		return this.run(input, (ctx) => getBackofficeUser(ctx, input));
 	}
 
 	/** The Backoffice users of `/user`, inactive included. */
 	async listBackofficeUsers(): Promise<BackofficeUserSummary[]> {
 		this.assertOpen();
-		return this.run(undefined, () => listBackofficeUsers(this.ctx));
+		return this.run(undefined, (ctx) => listBackofficeUsers(ctx));
 	}
 
 	/** Changes a Backoffice user's template and/or accessible sites; `dryRun` plans without posting. */
 	async updateBackofficeUserAccess(input: UpdateBackofficeUserAccessInput): Promise<BackofficeUserAccessUpdated> {
 		this.assertOpen();
-		return this.run(input, () => updateBackofficeUserAccess(this.ctx, input));
+		return this.run(input, (ctx) => updateBackofficeUserAccess(ctx, input));
 	}
 
 	/** Every site the bot user can see (cached; shares one GET with `listDepartments`). */
 	async listSites(options?: RefreshOption): Promise<Site[]> {
 		this.assertOpen();
-		return this.run(options, async () => listSites(this.ctx, validateRefreshOption(options).refresh));
+		return this.run(options, async (ctx) => listSites(ctx, validateRefreshOption(options).refresh));
 	}
 
 	/** Every department (cached; shares one GET with `listSites`). */
 	async listDepartments(options?: RefreshOption): Promise<Department[]> {
 		this.assertOpen();
-		return this.run(options, async () => listDepartments(this.ctx, validateRefreshOption(options).refresh));
+		return this.run(options, async (ctx) => listDepartments(ctx, validateRefreshOption(options).refresh));
 	}
 
 	/** POS or Backoffice permission templates (cached per scope). */
 	async listPermissions(options: ListPermissionsInput): Promise<Permission[]> {
 		this.assertOpen();
-		return this.run(options, () => {
+		return this.run(options, (ctx) => {
 			const v = validateListPermissions(options);
-			return listPermissions(this.ctx, v.scope, v.refresh === true);
+			return listPermissions(ctx, v.scope, v.refresh === true);
 		});
 	}
 
 	/** Whether a POS user ID is free (live search; inactive employees keep theirs). */
 	async isPosUserIdAvailable(input: PosUserIdAvailabilityInput): Promise<boolean> {
 		this.assertOpen();
-		return this.run(input, () => isPosUserIdAvailable(this.ctx, input));
+		return this.run(input, (ctx) => isPosUserIdAvailable(ctx, input));
 	}
 
 	/** Whether an e-mail is free among employees (cached index). */
 	async isEmailAvailable(input: EmailAvailabilityInput): Promise<boolean> {
 		this.assertOpen();
-		return this.run(input, () => isEmailAvailable(this.ctx, input));
+		return this.run(input, (ctx) => isEmailAvailable(ctx, input));
 	}
 
 	/** Whether a phone number is free among employees (cached index, compared as digits). */
 	async isPhoneAvailable(input: PhoneAvailabilityInput): Promise<boolean> {
 		this.assertOpen();
-		return this.run(input, () => isPhoneAvailable(this.ctx, input));
+		return this.run(input, (ctx) => isPhoneAvailable(ctx, input));
 	}
 
 	/**
@@ -257,14 +270,14 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 	 */
 	async pollEmployeeChanges(previous?: RosterSnapshot | null): Promise<RosterChanges> {
 		this.assertOpen();
-		return this.run(undefined, () => pollEmployeeChanges(this.ctx, this.baseUrl, previous));
+		return this.run(undefined, (ctx) => pollEmployeeChanges(ctx, this.baseUrl, previous));
 	}
 
 	/** Releases the connection pool. Idempotent. Does not log out (the session simply ends). */
 	async close(): Promise<void> {
 		if (this.closed) return;
 		this.closed = true;
-		await this.session.reset();
+		await this.pool.reset();
 		await this.transport.close();
 	}
 
@@ -278,18 +291,21 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 	 * secret in it: the bot password, session cookies and the PINs and passwords sent so far, plus the call's own
 	 * secret inputs.
 	 */
-	private async run<T>(input: unknown, call: () => Promise<T>): Promise<T> {
+	private async run<T>(input: unknown, call: (ctx: OperationContext) => Promise<T>): Promise<T> {
+		const lease = this.pool.lease();
 		try {
-			const result = await call();
+			const result = await call({ ...this.ctx, session: lease.session });
 			// Warnings quote failures (and what a server said): they get the same redaction as errors.
 			if (result !== null && typeof result === 'object' && Array.isArray((result as { warnings?: unknown }).warnings)) {
 				const r = result as unknown as { warnings: unknown[] };
-				const secrets = this.session.secrets.list();
+				const poolWarning = this.pool.takeWarning();
+				if (poolWarning) r.warnings.push(poolWarning);
+				const secrets = this.pool.secrets.list();
 				r.warnings = r.warnings.map((w) => (typeof w === 'string' ? redactText(w, secrets) : w));
 			}
 			return result;
 		} catch (err) {
-			const secrets = this.session.secrets;
+			const secrets = this.pool.secrets;
 			if (input !== null && typeof input === 'object') {
 				// An update carries its secrets inside `changes`.
 				const changes = (input as { changes?: unknown }).changes;
@@ -302,6 +318,8 @@ export class SonnysBackofficeClient implements SonnysBackofficeClientApi, AsyncD
 				}
 			}
 			throw redactError(err, secrets.list());
+		} finally {
+			lease.release();
 		}
 	}
 

@@ -30,6 +30,7 @@ export {
 export type { SonnysBackofficeErrorCode } from './errors';
 export type * from './models/api';
 export type { Changes, FieldChange, PlannedRequest } from './models/changes';
+export type { EmployeeUpserted, UpsertAction, UpsertEmployeeInput } from './models/upsert';
 export type { Transport, TransportRequest, TransportResponse } from './transport/types';
 export { UndiciTransport } from './transport/undici-transport';
 export type { UndiciTransportOptions } from './transport/undici-transport';

@@ -26,6 +26,10 @@ export declare function startN8n(opts: {
 	readyTimeoutMs?: number;
 	onLog?: (chunk: string) => void;
 	extraEnv?: Record<string, string>;
+	/** n8n's arguments; default `['start']`. */
+	command?: string[];
+	/** What answers 200 once the process is ready; default the server's `/healthz/readiness`. */
+	readyUrl?: string;
 }): Promise<N8nServer>;
 export declare class N8nRest {
 	constructor(url: string);

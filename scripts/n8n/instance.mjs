@@ -140,13 +140,14 @@ function parseTrailingJson(text) {
 }
 
 /**
- * Starts `n8n start` and resolves once `/healthz/readiness` answers 200. The returned `stop()` ends the
- * process group and resolves when it has exited; it is safe to call twice.
+ * Starts `n8n start` (or another `command`, e.g. `worker`) and resolves once `readyUrl` (default the server's
+ * `/healthz/readiness`) answers 200. The returned `stop()` ends the process group and resolves when it has exited;
+ * it is safe to call twice.
  */
-export async function startN8n({ userFolder, port, brokerPort, readyTimeoutMs = 120_000, onLog, extraEnv }) {
+export async function startN8n({ userFolder, port, brokerPort, readyTimeoutMs = 120_000, onLog, extraEnv, command = ['start'], readyUrl }) {
 	const p = n8nPaths();
 	mkdirSync(userFolder, { recursive: true });
-	const child = spawn(p.nodeBin, [p.n8nBin, 'start'], {
+	const child = spawn(p.nodeBin, [p.n8nBin, ...command], {
 		env: n8nEnv({ userFolder, port, brokerPort, extra: extraEnv }),
 		stdio: ['ignore', 'pipe', 'pipe'],
 		// Own process group, so that stop() also ends the task runner n8n spawns.
@@ -207,7 +208,7 @@ export async function startN8n({ userFolder, port, brokerPort, readyTimeoutMs = 
 			throw new Error(`n8n was not ready within ${readyTimeoutMs} ms:\n${logs.join('').slice(-4000)}`);
 		}
 		try {
-			const res = await fetch(`${url}/healthz/readiness`);
+			const res = await fetch(readyUrl ?? `${url}/healthz/readiness`);
 			if (res.status === 200) break;
 		} catch {
 			// not listening yet

@@ -16,6 +16,7 @@ export type * from './backoffice-user-api';
 import type { Employee, EmployeeSummary, FindEmployeeInput, GetEmployeeInput, SearchEmployeesInput } from './employee';
 import type { EmployeeRefInput } from './employee-ref';
 import type { Changes, PlannedRequest } from './changes';
+import type { EmployeeUpserted, UpsertEmployeeInput } from './upsert';
 import type { EmployeeReactivated, EmployeeUpdated, ReactivateEmployeeInput, UpdateEmployeeInput } from './employee-change';
 
 export type { EmployeeRef, EmployeeRefInput } from './employee-ref';
@@ -45,6 +46,12 @@ export interface SonnysBackofficeClientOptions {
 	maxRetries?: number;
 	/** Largest response body accepted, in bytes. Default 20 MiB. */
 	maxResponseBytes?: number;
+	/**
+	 * Backoffice sessions of the bot user that concurrent calls may run on, 1-8. Default 1. Each session has its own
+	 * cookie jar; all share the caches and the checks on unique values. When the server turns out to allow one
+	 * session per user, the client falls back to one session and says so in a warning.
+	 */
+	maxSessions?: number;
 }
 
 /** Money as callers give it: a Decimal, a decimal string ("15.50") or a number. Stored as Decimal, never float. */
@@ -338,6 +345,8 @@ export interface SonnysBackofficeClientApi {
 	// Changes (issue 11)
 	updateEmployee(input: UpdateEmployeeInput): Promise<EmployeeUpdated>;
 	reactivateEmployee(input: ReactivateEmployeeInput): Promise<EmployeeReactivated>;
+	// Sync at scale (issue 13)
+	upsertEmployee(input: UpsertEmployeeInput): Promise<EmployeeUpserted>;
 	createBackofficeUser(input: CreateBackofficeUserInput): Promise<BackofficeUserCreated>;
 	getBackofficeUser(input: GetBackofficeUserInput): Promise<BackofficeUser>;
 	listBackofficeUsers(): Promise<BackofficeUserSummary[]>;

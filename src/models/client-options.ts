@@ -19,6 +19,8 @@ export interface ResolvedClientOptions {
 	onUnknownPermission: 'fallback' | 'error';
 	maxRetries: number;
 	maxResponseBytes: number;
+	/** 1-8. */
+	maxSessions: number;
 }
 
 /** Defaults of the client options. */
@@ -27,7 +29,11 @@ export const CLIENT_DEFAULTS = {
 	onUnknownPermission: 'fallback',
 	maxRetries: DEFAULT_RETRY_POLICY.maxRetries,
 	maxResponseBytes: 20 * 1024 * 1024,
+	maxSessions: 1,
 } as const;
+
+/** Most Backoffice sessions one client opens (what a tenant tolerates is unknown: see README, "Concurrency"). */
+export const MAX_SESSIONS = 8;
 
 export { isLoopbackHost };
 
@@ -79,6 +85,7 @@ const optionsShape = z.strictObject({
 	onUnknownPermission: z.enum(['fallback', 'error']).nullish(),
 	maxRetries: z.number().int().min(0).max(10).nullish(),
 	maxResponseBytes: z.number().int().positive().nullish(),
+	maxSessions: z.number().int().min(1).max(MAX_SESSIONS).nullish(),
 });
 
 const optionsSchema = optionsShape.transform(
@@ -92,6 +99,7 @@ const optionsSchema = optionsShape.transform(
 		onUnknownPermission: v.onUnknownPermission ?? CLIENT_DEFAULTS.onUnknownPermission,
 		maxRetries: v.maxRetries ?? CLIENT_DEFAULTS.maxRetries,
 		maxResponseBytes: v.maxResponseBytes ?? CLIENT_DEFAULTS.maxResponseBytes,
+		maxSessions: v.maxSessions ?? CLIENT_DEFAULTS.maxSessions,
 	}),
 );
 

@@ -1,4 +1,4 @@
-import type { BackofficeSession } from '../session/session';
+import type { PageSession } from '../session/session-pool';
 import type { Permission } from '../models/api';
 import type { parseCreatePage } from '../pages/employee-create';
 import type { parsePosPermissionsPage } from '../pages/employee-permissions';
@@ -26,7 +26,8 @@ export interface ClientCaches {
 
 /** What every operation receives from the facade. */
 export interface OperationContext {
-	session: BackofficeSession;
+	/** This call's Backoffice session (see session-pool.ts). */
+	session: PageSession;
 	caches: ClientCaches;
 	onUnknownPermission: 'fallback' | 'error';
 }

@@ -1,5 +1,5 @@
 import { DuplicateError } from '../errors';
-import type { BackofficeSession } from '../session/session';
+import type { PageSession } from '../session/session-pool';
 import { buildRosterPath, parseRoster } from '../pages/employee-list';
 import { parseUserCreatePage } from '../pages/user-create';
 import { SingleFlight } from './single-flight';
@@ -46,12 +46,12 @@ export class EmployeeIndex {
 	}
 
 	/** Loads the full roster once (or again with `refresh`). */
-	async loadRoster(session: BackofficeSession, refresh = false): Promise<void> {
+	async loadRoster(session: PageSession, refresh = false): Promise<void> {
 		if (this.phones && !refresh) return;
 		return this.flights.run('roster', () => this.fetchRoster(session));
 	}
 
-	private async fetchRoster(session: BackofficeSession): Promise<void> {
+	private async fetchRoster(session: PageSession): Promise<void> {
 		const res = await session.get(FULL_ROSTER_PATH);
 		const rows = parseRoster(res.body, res.path);
 		const phones = new Map<string, IndexedEmployee>();
@@ -71,12 +71,12 @@ export class EmployeeIndex {
 	}
 
 	/** Loads the `/user/create` e-mail map once (or again with `refresh`). */
-	async loadEmails(session: BackofficeSession, refresh = false): Promise<void> {
+	async loadEmails(session: PageSession, refresh = false): Promise<void> {
 		if (this.emails && !refresh) return;
 		return this.flights.run('emails', () => this.fetchEmails(session));
 	}
 
-	private async fetchEmails(session: BackofficeSession): Promise<void> {
+	private async fetchEmails(session: PageSession): Promise<void> {
 		const res = await session.get('/user/create');
 		const page = parseUserCreatePage(res.body, res.path);
 		const emails = new Map<string, IndexedEmployee>();

@@ -17,6 +17,8 @@ export interface SessionHttpOptions {
 	transport: Transport;
 	retryPolicy: RetryPolicy;
 	sleep: (ms: number) => Promise<void>;
+	/** Where secrets are remembered (shared by the sessions of one client); a fresh registry by default. */
+	secrets?: SecretRegistry;
 }
 
 /**
@@ -27,9 +29,11 @@ export interface SessionHttpOptions {
 export class SessionHttp {
 	private readonly jar = new CookieJar();
 	/** Every secret sent or received (password, session cookies, PINs, passwords), for redaction. */
-	readonly secrets = new SecretRegistry();
+	readonly secrets: SecretRegistry;
 
-	constructor(private readonly options: SessionHttpOptions) {}
+	constructor(private readonly options: SessionHttpOptions) {
+		this.secrets = options.secrets ?? new SecretRegistry();
+	}
 
 	/** Forgets every cookie. */
 	async clearCookies(): Promise<void> {

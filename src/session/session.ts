@@ -3,6 +3,7 @@ import { parseLoginError } from '../pages/login';
 import { classifyPage, describePage } from '../pages/page-kind';
 import { DEFAULT_RETRY_POLICY, resendDecision, type AttemptOutcome, type RetryPolicy } from '../transport/retry';
 import type { Transport, TransportResponse } from '../transport/types';
+import { SessionRetiredSignal, soloCoordinator, type SessionActivity, type SessionCoordinator } from './coordinator';
 import { SessionHttp, pathOnly } from './http';
 import { classifyLoginResponse, isExpiredResponse } from './login-page';
 import type { SecretRegistry } from './redact';
@@ -38,6 +39,8 @@ export interface SessionOptions {
 	loginErrorText?: (html: string) => string | undefined;
 	/** Injectable wait for retries (tests). */
 	sleep?: (ms: number) => Promise<void>;
+	/** What this session shares with the other sessions of its client (session-pool.ts); alone by default. */
+	coordinator?: SessionCoordinator;
 }
 
 const MAX_GET_REDIRECTS = 5;
@@ -59,18 +62,24 @@ const MAX_SENDS_PER_REQUEST = 8;
  * - GETs are retried on connection errors, 429 and 5xx ({@link retryDecision}); POSTs never.
  * - Redirects to another origin are refused.
  */
-export class BackofficeSession {
+export class BackofficeSession implements SessionActivity {
 	private readonly http: SessionHttp;
+	private readonly coordinator: SessionCoordinator;
 	private loggedIn = false;
+	/** See {@link SessionActivity}. */
+	servedTicket = 0;
+	/** See {@link SessionActivity}. */
+	servedAt = 0;
 	/** Counts successful logins: tells a request whether the session it used has been replaced since. */
 	private generation = 0;
 	/** Whether the current session has served at least one non-login page. */
 	private generationServed = false;
 	private loginInFlight?: Promise<void>;
-	private loginFailure?: AuthenticationError;
 
 	constructor(private readonly options: SessionOptions) {
+		this.coordinator = options.coordinator ?? soloCoordinator();
 		this.http = new SessionHttp({
+			secrets: this.coordinator.secrets,
 			origin: new URL(options.baseUrl).origin,
 			userAgent: options.userAgent,
 			timeoutMs: options.timeoutMs,
@@ -107,8 +116,9 @@ export class BackofficeSession {
 	/** One login request shared by every concurrent caller; never started again after refused credentials. */
 	private startLogin(relogin: boolean): Promise<void> {
 		// A fresh error each time: callers may add context to what they catch, and must not reword it for others.
-		if (this.loginFailure) return Promise.reject(new AuthenticationError(this.loginFailure.message));
-		this.loginInFlight ??= this.doLogin(relogin).finally(() => {
+		const refused = this.coordinator.refused;
+		if (refused) return Promise.reject(new AuthenticationError(refused.message));
+		this.loginInFlight ??= this.coordinator.login(this, () => this.doLogin(relogin)).finally(() => {
 			this.loginInFlight = undefined;
 		});
 		return this.loginInFlight;
@@ -130,10 +140,14 @@ export class BackofficeSession {
 				this.loggedIn = true;
 				this.generation++;
 				this.generationServed = false;
+				this.servedTicket = this.coordinator.loggedIn(this);
+				this.servedAt = Date.now();
 				return;
-			case 'bad-credentials':
-				this.loginFailure = new AuthenticationError(prefix + outcome.message);
-				throw this.loginFailure;
+			case 'bad-credentials': {
+				const refused = new AuthenticationError(prefix + outcome.message);
+				this.coordinator.refuse(refused);
+				throw refused;
+			}
 			case 'server-error':
 				throw new BackofficeServerError(`${prefix}login failed: Backoffice answered HTTP ${outcome.status}`, {
 					status: outcome.status,
@@ -149,7 +163,9 @@ export class BackofficeSession {
 	 * - a login in progress is awaited before sending, so nothing goes out with an emptied cookie jar;
 	 * - expiry of a session that has since been replaced just re-sends with the new one (no login);
 	 * - expiry of the current session starts one shared re-login;
-	 * - a session rejected before it ever served a page means logging in does not help: AuthenticationError.
+	 * - a session rejected before it ever served a page means logging in does not help: AuthenticationError;
+	 * - a pool that has retired this session (one session per user) gets the request back unsent
+	 *   ({@link SessionRetiredSignal}) and sends it on the session it kept.
 	 * Only login-page answers are re-sent, so a POST is re-sent only when the server did not run it.
 	 */
 	private async sendInSession(
@@ -161,10 +177,15 @@ export class BackofficeSession {
 		for (let sent = 0; ; sent++) {
 			await this.ensureLoggedIn();
 			const generation = this.generation;
+			const ticket = this.coordinator.ticket();
 			const res = await attempt();
 			const location = this.http.locationPath(res, path);
 			if (!isExpiredResponse(res.status, location, res.body)) {
-				if (generation === this.generation) this.generationServed = true;
+				if (generation === this.generation) {
+					this.generationServed = true;
+					this.servedTicket = Math.max(this.servedTicket, ticket);
+					this.servedAt = Date.now();
+				}
 				return { res, location };
 			}
 			const replaced = generation !== this.generation || this.loginInFlight !== undefined;
@@ -172,6 +193,7 @@ export class BackofficeSession {
 				throw new AuthenticationError(`Re-authentication failed: Backoffice still serves the login page (${method} ${pathOnly(path)})`);
 			}
 			if (replaced) continue;
+			if (this.coordinator.expired(this) === 'retire') throw new SessionRetiredSignal();
 			relogins++;
 			this.loggedIn = false;
 			await this.startLogin(true);

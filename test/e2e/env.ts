@@ -12,6 +12,8 @@ export interface E2eEnv {
 	emulatorUrl?: string;
 	userFolder?: string;
 	workDir?: string;
+	/** The packed package (`npm pack`), for files that set up n8n instances of their own. */
+	tarball?: string;
 	/** Runner-broker port for n8n CLI commands while the server runs. */
 	cliBrokerPort?: number;
 	owner?: { email: string; firstName: string; lastName: string; password: string };

@@ -74,7 +74,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 			}
 			await waitForUrl(`${server!.url}/form/onboard-new-hire`, 60_000);
 		});
-		env = { n8nUrl: server.url, emulatorPort, emulatorUrl, userFolder, workDir, cliBrokerPort, owner: { ...OWNER }, timings };
+		env = { n8nUrl: server.url, emulatorPort, emulatorUrl, userFolder, workDir, tarball, cliBrokerPort, owner: { ...OWNER }, timings };
 	} catch (error) {
 		const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
 		log(`FAILED: ${message}`);

@@ -156,18 +156,20 @@ describe('2. offboarding from an HR webhook', () => {
 	});
 });
 
-describe('3. bulk onboarding from a list', () => {
+describe('3. a sync from a list (Create or Update)', () => {
 	it('creates the good rows, reports the failed ones and never duplicates an employee', async () => {
 		const before = emu.state.employees.length;
 		const ex = await runFromTrigger(rest, 'sboBulkOnboard01', 'Run Bulk Onboarding');
 		expect(ex.status).toBe('success');
 		const [summary] = outputOf(ex, 'Summary');
-		expect(summary!.json).toMatchObject({ created: 3, failed: 2 });
+		expect(summary!.json).toMatchObject({ created: 3, updated: 0, unchanged: 0, failed: 2 });
 		const createdRows = summary!.json.createdRows as Array<{ posUserId: number; posPin: number }>;
 		expect(createdRows.map((r) => r.posUserId).sort()).toEqual([5101, 5102, 5103]);
 		const failedRows = summary!.json.failedRows as Array<{ row: string; posUserId: number; error: string }>;
 		expect(failedRows.map((r) => r.row).sort()).toEqual(['Casey Wong', 'Jordan Patel']);
 		for (const r of failedRows) expect(r.error).toBeTruthy();
+		// Jordan's e-mail belongs to another employee: refused before any write, naming that employee.
+		expect(failedRows.find((r) => r.row === 'Jordan Patel')!.error).toMatch(/mail/i);
 
 		expect(emu.state.employees.length).toBe(before + 3);
 		for (const row of createdRows) {
@@ -178,10 +180,17 @@ describe('3. bulk onboarding from a list', () => {
 		expect(emu.state.findEmployeeByPosUserId(5101)!.siteIds).toEqual([siteId('WashU Fiesta'), siteId('WashU Niles')].sort((a, b) => a - b));
 		expect(emu.state.findEmployeeByPosUserId(5102)!.posGrants).toEqual(templateGrants('Cashier'));
 		expect(emu.state.findEmployeeByPosUserId(5103)!.siteIds).toEqual(emu.state.sites.map((s) => s.id).sort((a, b) => a - b));
-		// The duplicate POS user ID still belongs to the original employee only; the bad phone was never sent.
-		expect(emu.state.employees.filter((e) => e.posUserId === 1001)).toHaveLength(1);
-		expect(emu.state.findEmployeeByPosUserId(1001)!.email).not.toBe('jordan.patel@example.com');
+		expect(emu.state.findEmployeeByPosUserId(5104)).toBeUndefined();
 		expect(emu.state.findEmployeeByPosUserId(5105)).toBeUndefined();
+	});
+
+	it('run again: every good row is unchanged and nothing is posted', async () => {
+		const posts = writes().filter((p) => p !== '/login_check').length;
+		const ex = await runFromTrigger(rest, 'sboBulkOnboard01', 'Run Bulk Onboarding');
+		expect(ex.status).toBe('success');
+		const [summary] = outputOf(ex, 'Summary');
+		expect(summary!.json).toMatchObject({ created: 0, updated: 0, unchanged: 3, failed: 2 });
+		expect(writes().filter((p) => p !== '/login_check').length).toBe(posts);
 	});
 });
 

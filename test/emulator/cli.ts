@@ -3,7 +3,7 @@ import { large } from './tenants';
 
 /**
  * `npm run emulator -- [--port 8787] [--host 127.0.0.1] [--tenant washu|flat|large] [--latency-ms N]
- * [--employees N --sites N] [--session-expiry redirect|inline] [--compression negotiate|never]`. Prints the URL and the bot login; Ctrl-C exits.
+ * [--employees N --sites N] [--session-expiry redirect|inline] [--compression negotiate|never] [--session-locking on]`. Prints the URL and the bot login; Ctrl-C exits.
  */
 function parseArgs(argv: string[]): Map<string, string> {
 	const out = new Map<string, string>();
@@ -31,7 +31,7 @@ function int(args: Map<string, string>, key: string, fallback: number): number {
 
 async function main(): Promise<void> {
 	const args = parseArgs(process.argv.slice(2));
-	const known = new Set(['port', 'host', 'tenant', 'latency-ms', 'employees', 'sites', 'session-expiry', 'compression']);
+	const known = new Set(['port', 'host', 'tenant', 'latency-ms', 'employees', 'sites', 'session-expiry', 'compression', 'session-locking']);
 	for (const k of args.keys()) if (!known.has(k)) throw new Error(`unknown option --${k}`);
 	const tenantName = args.get('tenant') ?? 'washu';
 	if (!['washu', 'flat', 'large'].includes(tenantName)) throw new Error('--tenant must be washu, flat or large');
@@ -47,6 +47,7 @@ async function main(): Promise<void> {
 		host: args.get('host') ?? '127.0.0.1',
 		latencyMs: int(args, 'latency-ms', 0),
 		sessionExpiry: expiry,
+		sessionLocking: args.get('session-locking') === 'on',
 		compression: { mode: compression },
 	});
 	const bot = emu.state.tenant.bot;

@@ -36,6 +36,11 @@ export interface EmulatorOptions {
 	userCreateListsInactiveEmployees?: boolean;
 	/** ASSUMPTION: serialise concurrent requests of one session like PHP's default (locking) session handler. Default false. */
 	sessionLocking?: boolean;
+	/**
+	 * ASSUMPTION (protocol Part E, unknown): a login ends every other session of the same user, as some PHP apps do.
+	 * Default false (sessions of one user coexist).
+	 */
+	singleSessionPerUser?: boolean;
 	/** Reject a BO permissions POST ("Unable to locate user") unless the session loaded that user's page first. Default false. */
 	requirePageLoadForUserPermissions?: boolean;
 	/**
@@ -74,6 +79,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			expireSessionAfterRequests: options.expireSessionAfterRequests,
 			requirePageLoadForUserPermissions: options.requirePageLoadForUserPermissions ?? false,
 			sessionLocking: options.sessionLocking ?? false,
+			singleSessionPerUser: options.singleSessionPerUser ?? false,
 			compression: { ...COMPRESSION_DEFAULTS, ...options.compression },
 		},
 		options.faults,

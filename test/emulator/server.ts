@@ -16,6 +16,8 @@ export interface ServerOptions extends RouteOptions {
 	expireSessionAfterRequests?: number;
 	/** Serialise concurrent requests of one session, as PHP's file session handler does. */
 	sessionLocking: boolean;
+	/** ASSUMPTION (Part E): a login ends the user's other sessions. */
+	singleSessionPerUser?: boolean;
 	/** Response compression (ASSUMPTION, see compression.ts). */
 	compression: CompressionOptions;
 }
@@ -202,6 +204,7 @@ export class EmulatorServer {
 			const flashes: Flash[] = [{ type: 'error', message: 'Invalid credentials.' }];
 			return { status: 200, body: loginPage(flashes) };
 		}
+		if (this.options.singleSessionPerUser) this.sessions.dropUser(user.id);
 		const s = this.sessions.create(true, user.id);
 		return { status: 302, body: redirectBody('/'), location: '/', headers: this.sessions.cookie(s) };
 	}

@@ -26,6 +26,11 @@ export class SessionStore {
 		this.sessions.delete(id);
 	}
 
+	/** Drops every logged-in session of one Backoffice user. */
+	dropUser(userId: number): void {
+		for (const [id, s] of this.sessions) if (s.authenticated && s.userId === userId) this.sessions.delete(id);
+	}
+
 	/** Drops every session (all clients must log in again). */
 	clear(): void {
 		this.sessions.clear();

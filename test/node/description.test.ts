@@ -79,7 +79,7 @@ describe('node description, as n8n loads it from the build', () => {
 			);
 		const common = { backofficeUser: ['Create', 'Get', 'Get Many', 'Update Access'], department: ['Get Many'], permissionTemplate: ['Get Many'], site: ['Get Many'] };
 		expect(operations(1)).toEqual({ ...common, employee: ['Check Availability', 'Create', 'Disable'] });
-		expect(operations(2)).toEqual({ ...common, employee: ['Check Availability', 'Create', 'Disable', 'Get', 'Get Many', 'Reactivate', 'Update'] });
+		expect(operations(2)).toEqual({ ...common, employee: ['Check Availability', 'Create', 'Create or Update', 'Disable', 'Get', 'Get Many', 'Reactivate', 'Update'] });
 	});
 
 	it('the subtitle shows the labels of the operation and the resource', () => {
@@ -139,6 +139,7 @@ describe('node description, as n8n loads it from the build', () => {
 		const shownFor = notices.map((n) => n.displayOptions?.show);
 		expect(shownFor).toEqual([
 			{ resource: ['employee'], operation: ['create'] },
+			{ resource: ['employee'], operation: ['upsert'] },
 			{ resource: ['backofficeUser'], operation: ['create'] },
 		]);
 		for (const notice of notices) {
@@ -151,7 +152,8 @@ describe('node description, as n8n loads it from the build', () => {
 		// Update and Reactivate set a new PIN (never generated): it is masked in the output instead.
 		const [setPins, secrets] = [secretFields.filter((p) => /^New /.test(p.description ?? '')), secretFields.filter((p) => !/^New /.test(p.description ?? ''))];
 		for (const p of setPins) expect(p.description).toMatch(/\*\*\*\*\* in the output/);
-		expect(secrets.map((p) => p.name).sort()).toEqual(['backofficePassword', 'password', 'posPin']);
+		// Create or Update shows Create's own fields (the same definitions).
+		expect([...new Set(secrets.map((p) => p.name))].sort()).toEqual(['backofficePassword', 'password', 'posPin']);
 		for (const p of secrets) {
 			expect(p.description, p.name).toMatch(/Backoffice never shows it again/);
 			// Shown under the field itself, not only on hover.

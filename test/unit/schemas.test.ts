@@ -242,6 +242,7 @@ describe('validateClientOptions', () => {
 			onUnknownPermission: 'fallback',
 			maxRetries: 3,
 			maxResponseBytes: 20 * 1024 * 1024,
+			maxSessions: 1,
 		});
 		expect(validateClientOptions({ ...base, subdomain: ' WashU ' }).subdomain).toBe('washu');
 	});

@@ -3,7 +3,7 @@ import type { AllEntities, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import type { SonnysBackofficeClientApi } from '../../../src/models/api';
 
 type NodeMap = {
-	employee: 'create' | 'disable' | 'checkAvailability' | 'get' | 'getAll' | 'update' | 'reactivate';
+	employee: 'create' | 'disable' | 'checkAvailability' | 'get' | 'getAll' | 'update' | 'reactivate' | 'upsert';
 	backofficeUser: 'create' | 'get' | 'getAll' | 'updateAccess';
 	site: 'getAll';
 	department: 'getAll';

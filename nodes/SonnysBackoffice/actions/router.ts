@@ -3,8 +3,10 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { AuthenticationError, ValidationError } from '../../../src/errors';
 import type { SonnysBackofficeClientApi } from '../../../src/models/api';
 import { CREDENTIAL_TYPE, createClient } from '../helpers/client';
+import { readConcurrency } from '../helpers/concurrency';
 import { EMPLOYEE_LOCATOR } from '../helpers/employeeLocator';
 import { failedItem, toNodeError, type ItemFields } from '../helpers/errors';
+import { runItemPool } from '../helpers/item-pool';
 import * as backofficeUser from './backofficeUser/BackofficeUser.resource';
 import * as department from './department/Department.resource';
 import * as employee from './employee/Employee.resource';
@@ -21,6 +23,7 @@ const operations: Record<string, Record<string, OperationExecute | undefined> | 
 		getAll: employee.getAll.execute,
 		update: employee.update.execute,
 		reactivate: employee.reactivate.execute,
+		upsert: employee.upsert.execute,
 	},
 	backofficeUser: {
 		create: backofficeUser.create.execute,
@@ -75,7 +78,10 @@ function itemFields(fns: IExecuteFunctions, itemIndex: number): ItemFields {
 
 /**
  * The only dispatcher. One client per execution, shared by every item so that its caches (sites, templates,
- * employee index) and its session serve the whole batch; closed when the batch ends.
+ * employee index) and its sessions serve the whole batch; closed when the batch ends. Items run through a pool of
+ * "Concurrency" workers, each call on its own Backoffice session; the output keeps the input order, and an error
+ * without "Continue" stops the batch at the first failing item as a sequential run would (items already running
+ * finish first).
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -86,35 +92,36 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw toNodeError(this.getNode(), new ValidationError('operation', `"${resource}: ${operation}" is not supported`), 0);
 	}
 
-	const returnData: INodeExecutionData[] = [];
+	let concurrency: number;
+	try {
+		concurrency = readConcurrency(this);
+	} catch (error) {
+		throw toNodeError(this.getNode(), error, 0);
+	}
 	const errorOutput = this.getNode().onError === 'continueErrorOutput';
-	let client: SonnysBackofficeClientApi | undefined;
+	// One client for the batch, made when the first item needs it. An unusable credential (empty field, plain http
+	// to a remote host) fails every item alike.
+	let client: Promise<SonnysBackofficeClientApi> | undefined;
+	const clientFor = (i: number) =>
+		(client ??= this.getCredentials(CREDENTIAL_TYPE, i).then((credentials) => createClient(credentials, { maxSessions: concurrency })));
 	// After a refused login every further item would try the same password again; a bot account must not be
 	// locked out, so the first such error is reused for the remaining items without another request.
 	let fatal: unknown;
-	try {
-		for (let i = 0; i < items.length; i++) {
-			try {
-				if (!client && fatal === undefined) {
-					try {
-						client = createClient(await this.getCredentials(CREDENTIAL_TYPE, i));
-					} catch (error) {
-						// An unusable credential (empty field, plain http to a remote host) fails every item alike.
-						fatal = error;
-					}
-				}
-				if (fatal !== undefined || !client) throw fatal;
-				returnData.push(...(await execute.call(this, client, i)));
-			} catch (error) {
-				if (error instanceof AuthenticationError) fatal = error;
-				const fields = itemFields(this, i);
-				const nodeError = toNodeError(this.getNode(), error, i, fields);
-				if (!this.continueOnFail()) throw nodeError;
-				returnData.push({ json: failedItem(nodeError, error, errorOutput, fields), pairedItem: { item: i } });
-			}
+	const runItem = async (i: number): Promise<INodeExecutionData[]> => {
+		try {
+			if (fatal !== undefined) throw fatal;
+			return await execute.call(this, await clientFor(i), i);
+		} catch (error) {
+			if (error instanceof AuthenticationError) fatal ??= error;
+			const fields = itemFields(this, i);
+			const nodeError = toNodeError(this.getNode(), error, i, fields);
+			if (!this.continueOnFail()) throw nodeError;
+			return [{ json: failedItem(nodeError, error, errorOutput, fields), pairedItem: { item: i } }];
 		}
+	};
+	try {
+		return [(await runItemPool(items.length, concurrency, runItem)).flat()];
 	} finally {
-		await client?.close();
+		await client?.then((c) => c.close()).catch(() => undefined);
 	}
-	return [returnData];
 }

@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { concurrencyOptions } from '../helpers/concurrency';
 import * as backofficeUser from './backofficeUser/BackofficeUser.resource';
 import * as department from './department/Department.resource';
 import * as employee from './employee/Employee.resource';
@@ -34,6 +35,7 @@ export const versionProperties: INodeProperties[] = [
 	...site.description,
 	...department.description,
 	...permissionTemplate.description,
+	...concurrencyOptions,
 ];
 
 /** `{ "employee:create": "Create: Employee", ... }`: every operation's label with its resource's label. */

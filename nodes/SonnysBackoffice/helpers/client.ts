@@ -61,8 +61,11 @@ export function loadCore(): typeof Core {
  * The one seam between n8n and the core client. The client logs in lazily on its first request and keeps its
  * caches (sites, templates, employee index) for its lifetime, so one client serves a whole execution.
  */
-export function createClient(credentials: ICredentialDataDecryptedObject): SonnysBackofficeClientApi {
-	const options = clientOptions(credentials);
+export function createClient(
+	credentials: ICredentialDataDecryptedObject,
+	overrides: Pick<SonnysBackofficeClientOptions, 'maxSessions'> = {},
+): SonnysBackofficeClientApi {
+	const options = { ...clientOptions(credentials), ...overrides };
 	return new (loadCore().SonnysBackofficeClient)(options);
 }
 

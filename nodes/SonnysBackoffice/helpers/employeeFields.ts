@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { EmployeeChanges, EmployeeRef, SonnysBackofficeClientApi } from '../../../src/models/api';
 import { readEmployeeRef } from './employeeLocator';
+import { concurrencyOption } from './concurrency';
 import { emailField, permissionTemplateField, phoneField, sitesField } from './fields';
 import { siteNames } from './parameters';
 import { readCalendarDate, readInteger, readMoney, readNameList, readSites, readText } from './values';
@@ -113,7 +114,7 @@ export const updateFieldsCollection: INodeProperties = {
 	],
 };
 
-/** The "Options" collection with the preview switch of Create, Update, Reactivate and Disable. */
+/** The "Options" collection of Create, Update, Reactivate and Disable: the preview switch and Concurrency. */
 export const dryRunOptions: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',
@@ -121,6 +122,7 @@ export const dryRunOptions: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
+		concurrencyOption,
 		{
 			displayName: 'Preview Only (Dry Run)',
 			name: 'dryRun',

@@ -9,8 +9,9 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as reactivate from './reactivate.operation';
 import * as update from './update.operation';
+import * as upsert from './upsert.operation';
 
-export { checkAvailability, create, disable, get, getAll, reactivate, update };
+export { checkAvailability, create, disable, get, getAll, reactivate, update, upsert };
 
 /** The operations of version 1, exactly as saved workflows know them. */
 const v1Operations: INodePropertyOptions[] = [
@@ -38,6 +39,12 @@ const v1Operations: INodePropertyOptions[] = [
 /** Version 2 adds the read operations (and the Employee locator on every one-employee operation). */
 const v2Operations: INodePropertyOptions[] = [
 	...v1Operations,
+	{
+		name: 'Create or Update',
+		value: 'upsert',
+		description: 'Create a new record, or update the current one if it already exists (upsert)',
+		action: 'Create or update an employee',
+	},
 	{
 		name: 'Get',
 		value: 'get',
@@ -77,4 +84,5 @@ export const description: INodeProperties[] = [
 	...getAll.description,
 	...update.description,
 	...reactivate.description,
+	...upsert.description,
 ];

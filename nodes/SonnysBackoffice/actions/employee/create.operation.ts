@@ -25,14 +25,8 @@ import {
 import { itemParameters, outputItem, siteNames } from '../../helpers/parameters';
 import { dropUndefined, pick, readCalendarDate, readMoney, readSites } from '../../helpers/values';
 
-const properties: INodeProperties[] = [
-	{
-		displayName:
-			"Unless you add them under Additional Fields, the POS PIN (and the password of a linked Backoffice login) are generated. They are returned in this node's output only, because Backoffice never shows them again: store them or hand them over in the next node.",
-		name: 'generatedSecretsNotice',
-		type: 'notice',
-		default: '',
-	},
+/** The fields of a new employee (Create; Create or Update takes the same), without the notice and the options. */
+export const createFields: INodeProperties[] = [
 	requiredTextField('firstName', 'First Name', {
 		description: 'First name of the employee. Leading and trailing spaces are removed.',
 	}),
@@ -104,6 +98,17 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+];
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			"Unless you add them under Additional Fields, the POS PIN (and the password of a linked Backoffice login) are generated. They are returned in this node's output only, because Backoffice never shows them again: store them or hand them over in the next node.",
+		name: 'generatedSecretsNotice',
+		type: 'notice',
+		default: '',
+	},
+	...createFields,
 	{ ...dryRunOptions, displayOptions: { show: SINCE_V2 } },
 ];
 
@@ -114,7 +119,14 @@ export async function execute(
 	client: SonnysBackofficeClientApi,
 	i: number,
 ): Promise<INodeExecutionData[]> {
-	const read = itemParameters(this, i);
+	const input = await readCreateInput(this, client, i);
+	const options = this.getNode().typeVersion >= 2 ? (this.getNodeParameter('options', i, {}) as IDataObject) : {};
+	return outputItem(await client.createEmployee({ ...input, dryRun: readDryRun(options) }), i);
+}
+
+/** The item's {@link createFields} as the client takes them. */
+export async function readCreateInput(fns: IExecuteFunctions, client: SonnysBackofficeClientApi, i: number): Promise<CreateEmployeeInput> {
+	const read = itemParameters(fns, i);
 	const extra = read.additionalFields();
 
 	const input: CreateEmployeeInput = {
@@ -124,20 +136,18 @@ export async function execute(
 		email: read.text('email'),
 		posUserId: read.integer('posUserId'),
 		wageRate: readMoney(read.raw('wageRate'), 'wageRate', true)!,
-		startDate: readCalendarDate(read.raw('startDate'), 'startDate', this.getTimezone()),
+		startDate: readCalendarDate(read.raw('startDate'), 'startDate', fns.getTimezone()),
 		availableSites: await readSites(read.raw('availableSites'), 'availableSites', siteNames(client)),
 		permission: read.text('permission'),
 	};
 	const { posPin, overtimeWageRate, departments, adpEmployeeId, emergencyContactName, emergencyContactPhone } = await readEmployeeFields(
 		pick(extra, ['posPin', 'overtimeWageRate', 'departments', 'adpEmployeeId', 'emergencyContactName', 'emergencyContactPhone']),
 		client,
-		this.getTimezone(),
+		fns.getTimezone(),
 	);
 	Object.assign(input, dropUndefined({ posPin, overtimeWageRate, departments, adpEmployeeId, emergencyContactName, emergencyContactPhone }));
 	await readBackofficeLogin(extra, client, input);
 
 	if (extra.skipPhonePreflight === true) input.skipPhonePreflight = true;
-
-	const options = this.getNode().typeVersion >= 2 ? (this.getNodeParameter('options', i, {}) as IDataObject) : {};
-	return outputItem(await client.createEmployee({ ...input, dryRun: readDryRun(options) }), i);
+	return input;
 }

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { EmployeeInclude, SonnysBackofficeClientApi } from '../../../../src/models/api';
+import { concurrencyOption } from '../../helpers/concurrency';
 import { operationProperties } from '../../helpers/displayOptions';
 import { employeeLocator, readEmployeeRef } from '../../helpers/employeeLocator';
 import { outputItem } from '../../helpers/parameters';
@@ -14,6 +15,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			concurrencyOption,
 			{
 				displayName: 'Include Permissions',
 				name: 'includePermissions',

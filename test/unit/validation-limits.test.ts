@@ -35,7 +35,10 @@ describe('linear-time validation', () => {
 			]) {
 				const r = refusal(run);
 				expect(r.field).toMatch(/email|Email/);
-				expect(r.ms).toBeLessThan(50);
+				// Deterministic: the length cap refuses it, so no pattern ever sees the value. The wall bound is only a
+				// safety net far above any load (the quadratic check took 2.4 s at 64 KB and minutes at 1 MB).
+				expect(r.reason).toBe(`must be at most ${INPUT_LIMITS.email} characters`);
+				expect(r.ms).toBeLessThan(1_000);
 			}
 		}
 	});
@@ -43,7 +46,8 @@ describe('linear-time validation', () => {
 	it('the e-mail shape check itself is linear (no length cap involved)', () => {
 		const t0 = performance.now();
 		expect(isEmailShape(evil(500_000))).toBe(false);
-		expect(performance.now() - t0).toBeLessThan(50);
+		// A safety net, not a benchmark: quadratic work on 1 MB would take minutes.
+		expect(performance.now() - t0).toBeLessThan(1_000);
 		for (const ok of ['a@b.c', 'a@.b.c', 'a@b..c', 'x.y+z@ex-ample.co.uk']) expect(isEmailShape(ok)).toBe(true);
 		for (const bad of ['a@b.', 'a@.b', '@b.c', 'a@bc', 'a@b@c.d', 'a b@c.d', 'a@b.c ', '']) expect(isEmailShape(bad)).toBe(false);
 	});
@@ -67,7 +71,8 @@ describe('linear-time validation', () => {
 			// 1 MB: refused by length first, fast
 			const big = refusal(() => validateCreateEmployee({ ...base, [key]: `${'a.'.repeat(500_000)}@` }));
 			expect(big.field).toBe(field);
-			expect(big.ms).toBeLessThan(50);
+			expect(big.reason).toBe(`must be at most ${max} characters`);
+			expect(big.ms).toBeLessThan(1_000);
 		}
 		expect(refusal(() => validateCreateBackofficeUser({ ...bo, username: 'a'.repeat(1_000_000) })).field).toBe('username');
 		expect(refusal(() => validateCreateBackofficeUser({ ...bo, password: 'a'.repeat(INPUT_LIMITS.password + 1) })).field).toBe('password');

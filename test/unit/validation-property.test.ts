@@ -125,7 +125,7 @@ describe('validation properties', () => {
 				times.sort((a, b) => a - b);
 				// Loose bounds (a shared machine, GC, JIT): a quadratic check took seconds on the huge value (issue 9.1).
 				expect(times[Math.floor(times.length / 2)]).toBeLessThan(5);
-				expect(times[times.length - 1]).toBeLessThan(250);
+				expect(times[times.length - 1]).toBeLessThan(1_000);
 			});
 		}
 	}

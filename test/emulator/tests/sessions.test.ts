@@ -109,7 +109,8 @@ describe('session locking (option)', () => {
 		const b = new Browser(emu.url);
 		await a.login();
 		await b.login();
-		emu.faults.add({ route: '/', method: 'GET', kind: 'slow', delayMs: 150, times: 1 });
+		// 1 s: far longer than an unblocked GET takes even on a loaded machine (150 ms was flaky under load).
+		emu.faults.add({ route: '/', method: 'GET', kind: 'slow', delayMs: 1_000, times: 1 });
 		const done: string[] = [];
 		const a1 = a.get('/').then(() => done.push('a1'));
 		while (!emu.requests.some((r) => r.path === '/' && r.method === 'GET')) await new Promise((r) => setTimeout(r, 5));

@@ -40,7 +40,12 @@ for (const project of ['unit', 'e2e']) {
 	if (existsSync(report)) {
 		const r = JSON.parse(readFileSync(report, 'utf8'));
 		passed += r.numPassedTests ?? 0;
-		failed += (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0);
+		// A failed file counts once more only when none of its tests failed (it did not load, or a hook failed):
+		// otherwise its failed tests already count it.
+		const brokenFiles = (r.testResults ?? []).filter(
+			(f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
+		).length;
+		failed += (r.numFailedTests ?? 0) + brokenFiles;
 		skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
 	} else {
 		failed += 1;

@@ -4,13 +4,14 @@
 // Two runs: the fast suites (unit, emulator, contract, node) first, then the end-to-end suite (real n8n, real
 // browser), which needs minutes of one-time setup and must not compete with the others for the 2 cores.
 // Extra arguments (file filters, -t patterns) are passed to both runs.
-// The browser test needs Chromium: installed first when possible (root + apt), otherwise one sentence says how.
+// The browser test needs Chromium and the queue-mode test Postgres and Redis (Debian's packages): installed first
+// when possible (root + apt), otherwise one sentence says how.
 // Node 24 and n8n for the end-to-end suite are installed by its global setup (scripts/n8n/ensure-n8n.mjs).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ChromiumMissingError, ensureChromium } from './n8n/chromium.mjs';
+import { ensureChromium, ensureQueueModeServers, SystemPackageMissingError } from './n8n/chromium.mjs';
 
 const root = join(import.meta.dirname, '..');
 const outDir = join(root, '.tmp');
@@ -18,8 +19,9 @@ mkdirSync(outDir, { recursive: true });
 
 try {
 	ensureChromium({ log: (m) => console.log(`[npm test] ${m}`) });
+	ensureQueueModeServers({ log: (m) => console.log(`[npm test] ${m}`) });
 } catch (e) {
-	if (!(e instanceof ChromiumMissingError)) throw e;
+	if (!(e instanceof SystemPackageMissingError)) throw e;
 	console.error(e.message);
 	process.exit(1);
 }

@@ -1,7 +1,9 @@
-/** ensureChromium: a missing browser ends in one sentence naming what to do, never a stack trace. */
+/** ensureChromium, ensureQueueModeServers: a missing system package ends in one sentence naming what to do, never a stack trace. */
+import { existsSync } from 'node:fs';
+
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { ChromiumMissingError, chromiumPath, ensureChromium } from '../../scripts/n8n/chromium.mjs';
+import { ChromiumMissingError, chromiumPath, ensureChromium, ensureQueueModeServers, SystemPackageMissingError } from '../../scripts/n8n/chromium.mjs';
 
 afterEach(() => {
 	vi.unstubAllEnvs();
@@ -40,3 +42,28 @@ describe('ensureChromium', () => {
 		expect(error.message.split('\n')).toHaveLength(1);
 	});
 });
+
+describe('ensureQueueModeServers', () => {
+	it('installed (initdb of a Postgres major and redis-server): nothing to do', () => {
+		const present = new Set(['/usr/lib/postgresql', '/usr/lib/postgresql/15/bin/initdb', '/usr/bin/redis-server']);
+		// The Postgres majors are read from the real folder: where Debian's Postgres is absent, the check must refuse.
+		if (!existsSync('/usr/lib/postgresql')) return expect(() => ensureQueueModeServers({ exists: () => false })).toThrow(SystemPackageMissingError);
+		expect(() => ensureQueueModeServers({ exists: (p) => present.has(p) || p.startsWith('/usr/lib/postgresql/') })).not.toThrow();
+	});
+
+	it('not root and missing: one sentence naming the command to run', () => {
+		vi.spyOn(process as unknown as { getuid: () => number }, 'getuid').mockReturnValue(1000);
+		let error: Error | undefined;
+		try {
+			ensureQueueModeServers({ exists: (path) => path === '/usr/bin/apt-get' });
+		} catch (e) {
+			error = e as Error;
+		}
+		expect(error).toBeInstanceOf(SystemPackageMissingError);
+		expect(error!.message).toBe(
+			'The queue-mode test needs the Postgres and Redis servers: install them with `sudo apt-get update && sudo apt-get install -y postgresql redis-server`, then run npm test again.',
+		);
+		expect(error!.message.split('\n')).toHaveLength(1);
+	});
+});
+

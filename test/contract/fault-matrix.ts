@@ -91,8 +91,11 @@ class SlowTransport implements Transport {
 
 const snapshot = (emu: Emu) => JSON.stringify({ e: emu.state.employees, u: emu.state.users });
 
-/** One run: fresh emulator, scenario setup, faults armed, run, judged. Returns undefined (correct/safe) or the problem. */
-async function runOnce(sc: WriteScenario, faults: FaultRule[]) {
+/** correct: succeeded and applied; unchanged: typed error, nothing written; truthful: typed error saying what was written. */
+type Outcome = { ok: 'correct' | 'unchanged' | 'truthful'; problem?: undefined } | { ok?: undefined; problem: string };
+
+/** One run: fresh emulator, scenario setup, faults armed, run, judged. Returns the outcome class, or the problem. */
+async function runOnce(sc: WriteScenario, faults: FaultRule[]): Promise<Outcome> {
 	const emu = await startEmulator({ port: 0 });
 	const transport = new SlowTransport();
 	const client = newClient(emu, { timeoutMs: TIMEOUT_MS, maxResponseBytes: MAX_BYTES }, { sleep: () => Promise.resolve(), transport });
@@ -109,11 +112,11 @@ async function runOnce(sc: WriteScenario, faults: FaultRule[]) {
 		}
 		await transport.deliverLate();
 		const dup = sc.duplicates(emu);
-		if (dup) return `duplicate: ${dup}`;
-		if (!error) return sc.applied(emu) === undefined ? undefined : `succeeded but ${sc.applied(emu)}`;
-		if (!(error instanceof SonnysBackofficeError)) return `untyped error ${error.name}: ${error.message}`;
-		if (snapshot(emu) === before) return undefined;
-		return sc.truthful(error, emu) ? undefined : `state changed but the error does not say so: ${error.code}: ${error.message}`;
+		if (dup) return { problem: `duplicate: ${dup}` };
+		if (!error) return sc.applied(emu) === undefined ? { ok: 'correct' } : { problem: `succeeded but ${sc.applied(emu)}` };
+		if (!(error instanceof SonnysBackofficeError)) return { problem: `untyped error ${error.name}: ${error.message}` };
+		if (snapshot(emu) === before) return { ok: 'unchanged' };
+		return sc.truthful(error, emu) ? { ok: 'truthful' } : { problem: `state changed but the error does not say so: ${error.code}: ${error.message}` };
 	} finally {
 		await client.close();
 		await emu.close();
@@ -152,8 +155,8 @@ async function learn(sc: WriteScenario): Promise<RequestLogEntry[]> {
 }
 
 /**
- * Registers the matrix for the scenarios whose index is `shard` modulo `of`: two test files share the table, so the
- * two halves run in parallel workers.
+ * Registers the matrix for the scenarios whose index is `shard` modulo `of`: the shard files
+ * (fault-matrix-1..4.test.ts) share the table, so vitest runs them in parallel workers.
  */
 export function describeFaultMatrix(shard: number, of: number): void {
 	describe(`fault matrix (part ${shard + 1} of ${of}): every write, every fault kind at every request index`, () => {
@@ -175,7 +178,9 @@ export function describeFaultMatrix(shard: number, of: number): void {
 				});
 				const combos = [...single, ...double];
 				const results = await pool(combos.map((faults) => () => runOnce(sc, faults.map((f) => ruleAt(seq, f)))));
-				const wrong = results.flatMap((problem, i) => (problem ? [`${combos[i].map((f) => label(f, seq)).join(' + ')}: ${problem}`] : []));
+				const tally = (k: Outcome['ok']) => results.filter((r) => r.ok === k).length;
+				console.info(`${sc.name}: correct ${tally('correct')}, safe (unchanged) ${tally('unchanged')}, safe (truthful error) ${tally('truthful')}`);
+				const wrong = results.flatMap((r, i) => (r.problem ? [`${combos[i].map((f) => label(f, seq)).join(' + ')}: ${r.problem}`] : []));
 				expect(wrong).toEqual([]);
 			});
 		}

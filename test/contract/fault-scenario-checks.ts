@@ -14,7 +14,12 @@ export interface WriteScenario {
 	applied: (emu: Emu) => string | undefined;
 	truthful: (err: Error & { code?: string }, emu: Emu) => boolean;
 	duplicates: (emu: Emu) => string | undefined;
+	/** Sampled double faults (default 12); the later rows take fewer to keep `npm test` fast. */
+	doubleFaults?: number;
 }
+
+/** Double faults sampled for the rows added after the first six (every single fault still runs). */
+export const FEWER_DOUBLE_FAULTS = 6;
 
 /** OutcomeUnknownError, or a message matching `re` (what was created or changed). */
 export const unknownOr = (re: RegExp) => (err: Error & { code?: string }) => err.code === 'OUTCOME_UNKNOWN' || re.test(err.message);

@@ -3,7 +3,7 @@
  * (one profile field, a wage, a template, all three phases in one call), reactivateEmployee with changes, and
  * updateBackofficeUserAccess. A wage record insert is not idempotent: more than one new record is a duplicate.
  */
-import { boAccess, countOf, currentWage, holdsPosTemplate, siteIds, truthfulPhases, unknownOr, type WriteScenario } from './fault-scenario-checks';
+import { boAccess, countOf, currentWage, FEWER_DOUBLE_FAULTS, holdsPosTemplate, siteIds, truthfulPhases, unknownOr, type WriteScenario } from './fault-scenario-checks';
 import type { Emu } from './helpers';
 
 /** Avery Alder: active, POS user ID 1001, two wage records, one POS grant. */
@@ -33,6 +33,7 @@ function updateRow(name: string, changes: Record<string, unknown>, holds: Record
 		applied: allOf(holds),
 		truthful: truthfulPhases(holds),
 		duplicates: wageDuplicates(AVERY, AVERY_WAGES),
+		doubleFaults: FEWER_DOUBLE_FAULTS,
 	};
 }
 
@@ -56,6 +57,7 @@ export const CHANGE_SCENARIOS: WriteScenario[] = [
 		applied: allOf({ properties: reactivated, compensation: wage(ELLIOT, '17.00') }),
 		truthful: truthfulPhases({ properties: reactivated, compensation: wage(ELLIOT, '17.00') }),
 		duplicates: wageDuplicates(ELLIOT, ELLIOT_WAGES),
+		doubleFaults: FEWER_DOUBLE_FAULTS,
 	},
 	{
 		name: 'updateBackofficeUserAccess: template and sites',
@@ -63,5 +65,6 @@ export const CHANGE_SCENARIOS: WriteScenario[] = [
 		applied: (emu) => boAccess(emu, 'caseycedar', 'Manager', ['WashU Niles', 'Wash 37135']),
 		truthful: unknownOr(/was accepted|applied/),
 		duplicates: () => undefined,
+		doubleFaults: FEWER_DOUBLE_FAULTS,
 	},
 ];

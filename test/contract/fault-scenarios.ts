@@ -14,7 +14,7 @@
  * "Unchanged" (the safe outcome of an error) is judged by the runner: employees and users equal to a fresh tenant.
  */
 import type { CreateEmployeeInput } from '../../src/models/api';
-import { boAccess, countOf, unknownOr, type WriteScenario } from './fault-scenario-checks';
+import { boAccess, countOf, FEWER_DOUBLE_FAULTS, unknownOr, type WriteScenario } from './fault-scenario-checks';
 import { CHANGE_SCENARIOS } from './fault-scenarios-changes';
 import type { Emu } from './helpers';
 
@@ -123,6 +123,7 @@ export const WRITE_SCENARIOS: WriteScenario[] = [
 		applied: (emu) => boAccess(emu, 'faultaccess', 'Manager', ['WashU Niles', 'Wash 37135']),
 		truthful: unknownOr(/user \d+ exists|was created/),
 		duplicates: (emu) => countOf(emu.state.users.filter((u) => u.username === 'faultaccess').length, 'users created'),
+		doubleFaults: FEWER_DOUBLE_FAULTS,
 	},
 	{
 		name: 'createEmployee with a Backoffice user, its template and sites (cold client)',
@@ -138,6 +139,7 @@ export const WRITE_SCENARIOS: WriteScenario[] = [
 		applied: (emu) => hireState(emu, true) ?? boAccess(emu, 'faultmatrix', 'Manager', ['Wash 37055']),
 		truthful: unknownOr(/employee \d+ (\(POS user ID 88001\) )?was created|exists/),
 		duplicates: createDuplicates,
+		doubleFaults: FEWER_DOUBLE_FAULTS,
 	},
 	...CHANGE_SCENARIOS,
 ];

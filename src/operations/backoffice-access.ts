@@ -9,8 +9,8 @@ import { parseBoPermissionsPage, type BoPermissionsPage } from '../pages/user-pe
 import { buildBoPermissionsPairs, sameSites } from '../payloads/user-permissions';
 import { resolveSiteNames, siteNamesOf } from '../payloads/site-availability';
 import type { OperationContext } from './context';
-import { withMessagePrefix } from './error-context';
 import { absoluteState, planOf, submitAndVerify, type FieldMismatch, type Submission } from './form-submission';
+import { afterAcceptedWrite } from './write-outcome';
 
 /** The form action of the Backoffice permissions page (A.10). */
 export const BO_PERMISSIONS_UPDATE = '/user/permissions/update';
@@ -133,7 +133,7 @@ export interface AppliedAccess {
 /**
  * The access step of a create, right after the insert: load the page the insert redirects to, apply `template` and
  * `siteNames`, read back. Any failure says the user exists ("Backoffice user 3312102 was created; its access was not
- * applied: ..."), so nobody re-runs the insert.
+ * applied: ..."), so nobody re-runs the insert; a bare transport, page or login error becomes OutcomeUnknownError.
  */
 export async function applyAccessAfterInsert(
 	ctx: OperationContext,
@@ -153,6 +153,7 @@ export async function applyAccessAfterInsert(
 		return { permissionApplied: template?.name ?? templateNameOf(after), sitesGranted: siteNamesOfPage(after), warnings };
 	} catch (err) {
 		const how = err instanceof OutcomeUnknownError ? 'its access may not have been applied' : 'its access was not applied';
-		throw withMessagePrefix(err, `Backoffice user ${userId} was created; ${how}: `);
+		// Failure contract 4: after the accepted insert a bare transport, page or login error becomes OutcomeUnknownError.
+		throw afterAcceptedWrite(err, `Backoffice user ${userId} was created; ${how}: `);
 	}
 }

@@ -126,11 +126,14 @@ describe('a failure after the insert says the user exists and never inserts agai
 		expect(s.emu.state.getUser(2960035)!.siteIds).toEqual([17, 18]);
 	});
 
-	it('the permissions page fails: the error names the created user; one insert', async () => {
+	it('the permissions page fails: OutcomeUnknownError naming the created user, never a bare 500; one insert', async () => {
 		const s = await setup({ faults: [{ kind: 'status', status: 500, route: /^\/user\/permissions\/\d+\?userIsNew=1/, method: 'GET' }] }, { maxRetries: 0 });
 		done = s.done;
 		const err = await s.client.createBackofficeUser(standalone()).catch((x) => x);
 		const u = s.emu.state.users[s.emu.state.users.length - 1];
+		// Failure contract 4 (docs/client.md): after the accepted insert no bare SERVER_ERROR leaves (found by the fault matrix).
+		expect(err.code).toBe('OUTCOME_UNKNOWN');
+		expect(err.cause?.code).toBe('SERVER_ERROR');
 		expect(err.message).toMatch(new RegExp(`^Backoffice user ${u.id} was created; its access was not applied: `));
 		expect(s.emu.requests.filter((x) => x.path === '/user/insert')).toHaveLength(1);
 		expect(s.emu.requests.filter((x) => x.path === '/user/permissions/update')).toHaveLength(0);

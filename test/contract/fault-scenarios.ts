@@ -13,20 +13,12 @@
  * - `duplicates(emu)`: undefined, or what was written twice.
  * "Unchanged" (the safe outcome of an error) is judged by the runner: employees and users equal to a fresh tenant.
  */
-import type { SonnysBackofficeClient } from '../../src/client';
 import type { CreateEmployeeInput } from '../../src/models/api';
+import { boAccess, countOf, FEWER_DOUBLE_FAULTS, unknownOr, type WriteScenario } from './fault-scenario-checks';
+import { CHANGE_SCENARIOS } from './fault-scenarios-changes';
 import type { Emu } from './helpers';
 
-/** One write of the fault matrix. */
-export interface WriteScenario {
-	name: string;
-	/** Runs before the learned sequence (caches warmed here are part of the scenario); never faulted. */
-	setup?: (client: SonnysBackofficeClient, emu: Emu) => Promise<void>;
-	run: (client: SonnysBackofficeClient, emu: Emu) => Promise<unknown>;
-	applied: (emu: Emu) => string | undefined;
-	truthful: (err: Error & { code?: string }, emu: Emu) => boolean;
-	duplicates: (emu: Emu) => string | undefined;
-}
+export type { WriteScenario } from './fault-scenario-checks';
 
 /** A fixed hire (every run starts from a fresh tenant, so fixed values are unique). */
 const HIRE: CreateEmployeeInput = {
@@ -41,8 +33,6 @@ const HIRE: CreateEmployeeInput = {
 	permission: 'General User',
 };
 
-const unknownOr = (re: RegExp) => (err: Error & { code?: string }) => err.code === 'OUTCOME_UNKNOWN' || re.test(err.message);
-
 function hireState(emu: Emu, withUser: boolean): string | undefined {
 	const e = emu.state.employees.find((x) => x.posUserId === HIRE.posUserId);
 	if (!e) return 'the employee does not exist';
@@ -51,10 +41,6 @@ function hireState(emu: Emu, withUser: boolean): string | undefined {
 	if (!e.isActive) return 'the employee is inactive';
 	if (withUser && !emu.state.users.some((u) => u.username === 'faultmatrix' && u.employeeId === e.id)) return 'no linked user';
 	return undefined;
-}
-
-function countOf(n: number, what: string): string | undefined {
-	return n > 1 ? `${n} ${what}` : undefined;
 }
 
 const createDuplicates = (emu: Emu) =>
@@ -123,4 +109,37 @@ export const WRITE_SCENARIOS: WriteScenario[] = [
 		truthful: unknownOr(/user \d+ exists|was created/),
 		duplicates: (emu) => countOf(emu.state.users.filter((u) => u.username === 'faultalone').length, 'users created'),
 	},
+	{
+		name: 'createBackofficeUser with access (template and some sites)',
+		run: (c) =>
+			c.createBackofficeUser({
+				username: 'faultaccess',
+				email: 'fault.access@example.invalid',
+				permission: 'Manager',
+				firstName: 'Fault',
+				lastName: 'Access',
+				availableSites: ['WashU Niles', 'Wash 37135'],
+			}),
+		applied: (emu) => boAccess(emu, 'faultaccess', 'Manager', ['WashU Niles', 'Wash 37135']),
+		truthful: unknownOr(/user \d+ exists|was created/),
+		duplicates: (emu) => countOf(emu.state.users.filter((u) => u.username === 'faultaccess').length, 'users created'),
+		doubleFaults: FEWER_DOUBLE_FAULTS,
+	},
+	{
+		name: 'createEmployee with a Backoffice user, its template and sites (cold client)',
+		run: (c) =>
+			c.createEmployee({
+				...HIRE,
+				availableSites: ['Wash 37135', 'Wash 37055'],
+				requiresBackoffice: true,
+				backofficeUsername: 'faultmatrix',
+				backofficePermission: 'Manager',
+				backofficeSites: ['Wash 37055'],
+			}),
+		applied: (emu) => hireState(emu, true) ?? boAccess(emu, 'faultmatrix', 'Manager', ['Wash 37055']),
+		truthful: unknownOr(/employee \d+ (\(POS user ID 88001\) )?was created|exists/),
+		duplicates: createDuplicates,
+		doubleFaults: FEWER_DOUBLE_FAULTS,
+	},
+	...CHANGE_SCENARIOS,
 ];

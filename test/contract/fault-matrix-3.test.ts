@@ -1,0 +1,4 @@
+/** The fault matrix (./fault-matrix.ts), part 3 of 4 of the write scenarios (./fault-scenarios.ts). */
+import { describeFaultMatrix } from './fault-matrix';
+
+describeFaultMatrix(2, 4);

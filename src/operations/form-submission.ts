@@ -100,7 +100,7 @@ export async function runPhases(
 			warnings.push(...(await submitAndVerify(ctx, s)).warnings);
 		} catch (err) {
 			const rest = submissions.slice(i + 1).map((x) => x.phase);
-			const done = applied.length > 0 ? `phases applied: ${applied.join(', ')}` : 'no phase was applied';
+			const done = applied.length > 0 ? `phases applied: ${applied.join(', ')}` : 'no earlier phase was applied';
 			const notDone = `phase ${s.phase} failed${rest.length > 0 ? `, not applied: ${rest.join(', ')}` : ''}`;
 			// After an applied phase, the failure contract applies (docs/client.md): verdicts keep their class, anything
 			// else becomes OutcomeUnknownError, each saying what was applied.

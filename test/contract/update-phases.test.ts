@@ -89,7 +89,7 @@ describe('a failure after an earlier phase says what was applied; nothing is re-
 	const changes = { lastName: 'Renamed', wageRate: '15.00', permission: 'Shift Leader' };
 
 	it.each([
-		['/employee/update', /no phase was applied; phase properties failed, not applied: compensation, permission/],
+		['/employee/update', /no earlier phase was applied; phase properties failed, not applied: compensation, permission/],
 		['/employee/compensation/update', /phases applied: properties; phase compensation failed, not applied: permission/],
 		['/employee/permissions/update', /phases applied: properties, compensation; phase permission failed/],
 	])('HTTP 500 on every %s', async (route, message) => {

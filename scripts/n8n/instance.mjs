@@ -51,6 +51,8 @@ export function n8nEnv({ userFolder, port, brokerPort, extra = {} }) {
 		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'info',
 		N8N_NO_COLOR: '1',
 		DB_SQLITE_POOL_SIZE: '2',
+		// n8n 2 reads and writes files only here; the nightly HRIS example (07) reads its CSV export from /tmp.
+		N8N_RESTRICT_FILE_ACCESS_TO: process.env.N8N_RESTRICT_FILE_ACCESS_TO ?? '~/.n8n-files;/tmp/sbo-hris-export.csv',
 		// n8n's bin does nothing under NODE_ENV=test, which test runners set.
 		NODE_ENV: 'production',
 		...extra,

@@ -1,7 +1,7 @@
 // Example 07, the nightly HRIS CSV sync, in real n8n 2.41.1 against the emulator: the export is read from disk,
 // every active row is created or updated, leavers on the listed sites are disabled, and a truncated export trips
 // the guard so that nobody is disabled.
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+	rmSync(EXPORT_PATH, { force: true });
 	await emu?.close();
 });
 
@@ -57,9 +58,12 @@ describe('7. nightly HRIS CSV sync', () => {
 		expect(byPos(1050)!.isActive).toBe(true);
 
 		const summary = await sync();
-		expect(summary).toMatchObject({ created: 3, disabled: 1, failed: 1, guardTripped: false, guardReason: null });
-		expect(summary.updated + summary.unchanged).toBe(exported.length);
-		expect(summary.updated).toBeGreaterThan(0);
+		expect(summary).toMatchObject({ created: 3, updated: 4, unchanged: 1, disabled: 1, failed: 1, guardTripped: false, guardReason: null });
+		// Cruz Easton's row matches Backoffice already; the other four differ (raise, e-mail, template, department).
+		const updated = summary.updatedRows as Array<{ posUserId: number; changes: Record<string, unknown> }>;
+		expect(updated.map((r) => r.posUserId).sort()).toEqual([1015, 1085, 1120, 1155]);
+		expect(Object.keys(updated.find((r) => r.posUserId === 1015)!.changes)).toContain('wageRate');
+		expect(Object.keys(updated.find((r) => r.posUserId === 1120)!.changes)).toContain('email');
 		expect(summary.leavers).toEqual([expect.objectContaining({ posUserId: 1050, name: 'Harper Hawthorn' })]);
 		expect(summary.failedRows).toEqual([expect.objectContaining({ posUserId: 5204, status: 'failed' })]);
 

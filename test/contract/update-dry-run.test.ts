@@ -1,8 +1,7 @@
 /** Dry runs (no POST, the plan equal to what the real run then does), reactivation, and the exact request bodies. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serializeForm } from '../emulator/tests/helpers';
+import { capturePairs } from '../support/captures';
 import { encodeSites } from '../emulator/tests/fixtures';
 import { newHire, routes, since, type Emu, useWarmSetup } from './helpers';
 
@@ -109,8 +108,7 @@ describe('reactivateEmployee', () => {
 });
 
 /** The captured browser round trip of employee 485's edit page (A.7), the emulator holding the same employee. */
-const capture = (file: string): Array<[string, string]> =>
-	JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'captures', 'payloads', file), 'utf8')).fields.map((f: { name: string; value: string }) => [f.name, f.value]);
+const capture = (file: string): Array<[string, string]> => capturePairs(file);
 
 describe('request bodies equal what a browser submits from the same edit page', () => {
 	it('update and reactivation of the captured employee 485: page order, field overlaid, isActive=1, sites per A.3.2', async () => {

@@ -1,32 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Pairs } from '../../src/html/form';
 
-/** The recorded Backoffice captures, copied byte-identical into the repository (fixtures/captures/INDEX.md). */
-export const CAPTURES = join(__dirname, '..', '..', 'fixtures', 'captures');
-
-export function captureHtml(file: string): string {
-	return readFileSync(join(CAPTURES, 'html', file), 'utf8');
-}
-
-function capture(file: string): { fields?: Array<{ name: string; value: string }>; post_data?: string } {
-	const raw = JSON.parse(readFileSync(join(CAPTURES, 'payloads', file), 'utf8'));
-	return Array.isArray(raw) ? raw[0] : raw;
-}
-
-/** A captured request body as ordered pairs. */
-export function capturePairs(file: string): Pairs {
-	const d = capture(file);
-	if (d.fields) return d.fields.map((f) => [f.name, f.value]);
-	return [...new URLSearchParams(d.post_data ?? '')];
-}
-
-/** The raw captured body string (only for captures recorded as `post_data`). */
-export function captureRawBody(file: string): string {
-	const body = capture(file).post_data;
-	if (body === undefined) throw new Error(`${file} has no post_data`);
-	return body;
-}
+export { CAPTURES, captureHtml, capturePairs, captureRawBody } from '../support/captures';
+import { CAPTURES } from '../support/captures';
 
 export function washuStructure(): {
 	regions: Array<{ id: number; name: string }>;

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as cheerio from 'cheerio';
+import { capturePairs, requestRecord } from '../../support/captures';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../index';
 
 /** Test-side helpers: a tiny cookie-keeping HTTP client, capture loading and a browser-like form serialiser. */
 
-export const CAPTURES = join(__dirname, '..', '..', '..', 'fixtures', 'captures');
+export { CAPTURES, captureHtml, capturePairs, captureResponse } from '../../support/captures';
 
 export interface Reply {
 	status: number;
@@ -65,27 +66,9 @@ export async function loggedIn(options?: EmulatorOptions): Promise<{ emu: Emulat
 	return { emu, b };
 }
 
-/** Loads a captured request body as ordered pairs (either `fields` or `post_data`). */
-export function capturePairs(file: string): Pairs {
-	const raw = JSON.parse(readFileSync(join(CAPTURES, 'payloads', file), 'utf8'));
-	const d = Array.isArray(raw) ? raw[0] : raw;
-	if (d.fields) return (d.fields as Array<{ name: string; value: string }>).map((f) => [f.name, f.value]);
-	return [...new URLSearchParams(d.post_data as string)] as Pairs;
-}
-
 /** The raw captured body string when the capture has one (`post_data`), else an encoding of its fields. */
 export function captureBody(file: string): string {
-	const raw = JSON.parse(readFileSync(join(CAPTURES, 'payloads', file), 'utf8'));
-	const d = Array.isArray(raw) ? raw[0] : raw;
-	return d.post_data ?? encodePairs(capturePairs(file));
-}
-
-export function captureResponse(file: string): { status_code: number; headers: Record<string, string>; body_length?: number } {
-	return JSON.parse(readFileSync(join(CAPTURES, 'payloads', file), 'utf8'));
-}
-
-export function captureHtml(file: string): string {
-	return readFileSync(join(CAPTURES, 'html', file), 'utf8');
+	return requestRecord(file).post_data ?? encodePairs(capturePairs(file));
 }
 
 /**

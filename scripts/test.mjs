@@ -30,6 +30,8 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 let exitFailure = false;
+// Names of what failed, repeated just above the summary line: a CI log is often read from its tail only.
+const failures = [];
 for (const project of ['unit', 'e2e']) {
 	const report = join(outDir, `vitest-report-${project}.json`);
 	rmSync(report, { force: true });
@@ -48,12 +50,27 @@ for (const project of ['unit', 'e2e']) {
 			(f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
 		).length;
 		failed += (r.numFailedTests ?? 0) + brokenFiles;
+		for (const f of r.testResults ?? []) {
+			const file = String(f.name ?? '').replace(`${root}/`, '');
+			const bad = (f.assertionResults ?? []).filter((a) => a.status === 'failed');
+			for (const a of bad) {
+				const why = String((a.failureMessages ?? [])[0] ?? '').split('\n')[0].slice(0, 300);
+				failures.push(`${file} > ${a.fullName ?? a.title}: ${why}`);
+			}
+			if (f.status === 'failed' && bad.length === 0) {
+				failures.push(`${file}: ${String(f.message ?? 'did not run').split('\n')[0].slice(0, 300)}`);
+			}
+		}
 		skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
 	} else {
 		failed += 1;
 		console.error(`vitest (${project}) wrote no report (exit ${run.status ?? run.signal})`);
 	}
 	if (run.status !== 0) exitFailure = true;
+}
+if (failures.length > 0) {
+	console.log('\nFailed:');
+	for (const line of failures) console.log(`  ${line}`);
 }
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 const total = passed + failed;

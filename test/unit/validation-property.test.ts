@@ -123,8 +123,8 @@ describe('validation properties', () => {
 				}
 				times.push(performance.now() - t0);
 				times.sort((a, b) => a - b);
-				// Loose bounds (a shared machine, GC, JIT): a quadratic check took seconds on the huge value (issue 9.1).
-				expect(times[Math.floor(times.length / 2)]).toBeLessThan(5);
+				// A safety net only (a shared machine, GC, JIT): a quadratic check took seconds on the huge value (issue 9.1).
+				// What is deterministic, that the length cap refuses it before any pattern runs, is in validation-limits.
 				expect(times[times.length - 1]).toBeLessThan(1_000);
 			});
 		}

@@ -1,28 +1,11 @@
 // Backoffice access in real n8n 2.41.1: the Backoffice template picker lists the emulator's templates, and a workflow
 // creates a Backoffice user with a template and sites, then changes its access; the emulator's state is checked.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { CREDENTIAL_ID, CREDENTIAL_NAME, CREDENTIAL_TYPE, NODE_TYPE } from '../../scripts/n8n/fixtures.mjs';
-import type { N8nRest } from '../../scripts/n8n/instance.mjs';
-import { startEmulator } from '../emulator';
-import { e2eEnv, outputOf, runFromTrigger, signedIn } from './env';
-import type { ReadyEnv } from './env';
+import { outputOf, runFromTrigger, useE2eSession } from './env';
 
-type Emulator = Awaited<ReturnType<typeof startEmulator>>;
-
-let env: ReadyEnv;
-let emu: Emulator;
-let rest: N8nRest;
-
-beforeAll(async () => {
-	env = e2eEnv();
-	emu = await startEmulator({ port: env.emulatorPort, requirePageLoadForUserPermissions: true });
-	rest = await signedIn(env);
-});
-
-afterAll(async () => {
-	await emu?.close();
-});
+const e2e = useE2eSession({ requirePageLoadForUserPermissions: true });
 
 const credentials = { [CREDENTIAL_TYPE]: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } };
 
@@ -34,20 +17,20 @@ async function storeWorkflow(name: string, steps: Array<[string, Record<string, 
 	];
 	const names = ['Start', ...steps.map(([n]) => n)];
 	const connections = Object.fromEntries(names.slice(0, -1).map((from, i) => [from, { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] }]));
-	const created = (await rest.ok('POST', '/rest/workflows', { name, nodes, connections, settings: {}, active: false })) as { id: string };
+	const created = (await e2e.rest.ok('POST', '/rest/workflows', { name, nodes, connections, settings: {}, active: false })) as { id: string };
 	return created.id;
 }
 
 describe('Backoffice access through real n8n', () => {
 	it('the Backoffice template picker lists the tenant templates', async () => {
-		const options = (await rest.ok('POST', '/rest/dynamic-node-parameters/options', {
+		const options = (await e2e.rest.ok('POST', '/rest/dynamic-node-parameters/options', {
 			nodeTypeAndVersion: { name: NODE_TYPE, version: 1 },
 			methodName: 'getBackofficePermissionTemplates',
 			path: 'permission',
 			currentNodeParameters: { resource: 'backofficeUser', operation: 'create' },
 			credentials,
 		})) as Array<{ name: string }>;
-		expect(options.map((o) => o.name).sort()).toEqual(emu.state.tenant.boTemplates.map((t) => t.name).sort());
+		expect(options.map((o) => o.name).sort()).toEqual(e2e.emu.state.tenant.boTemplates.map((t) => t.name).sort());
 	});
 
 	it('creates a Backoffice user with a template and sites, then updates its access', async () => {
@@ -78,7 +61,7 @@ describe('Backoffice access through real n8n', () => {
 				},
 			],
 		]);
-		const ex = await runFromTrigger(rest, id, 'Start');
+		const ex = await runFromTrigger(e2e.rest, id, 'Start');
 		expect(ex.status).toBe('success');
 		const created = outputOf(ex, 'Create Backoffice User')[0]!.json;
 		expect(created).toMatchObject({ username: 'e2e_area_manager', permissionApplied: 'Manager', sitesGranted: ['WashU Fiesta', 'WashU Niles'], warnings: [] });
@@ -88,12 +71,12 @@ describe('Backoffice access through real n8n', () => {
 			permission: { from: 'Manager', to: 'General User' },
 			availableSites: { from: ['WashU Fiesta', 'WashU Niles'], to: ['WashU Niles'] },
 		});
-		const user = emu.state.findUserByUsername('e2e_area_manager')!;
+		const user = e2e.emu.state.findUserByUsername('e2e_area_manager')!;
 		expect(user.id).toBe(created.userId);
-		expect(new Set(user.tokens)).toEqual(new Set(emu.state.tenant.boTemplates.find((t) => t.name === 'General User')!.tokens));
-		expect(emu.state.siteNames(user.siteIds)).toEqual(['WashU Niles']);
+		expect(new Set(user.tokens)).toEqual(new Set(e2e.emu.state.tenant.boTemplates.find((t) => t.name === 'General User')!.tokens));
+		expect(e2e.emu.state.siteNames(user.siteIds)).toEqual(['WashU Niles']);
 		// Each write once: one insert, one permissions post per operation.
-		const posts = emu.requests.filter((r) => r.method === 'POST').map((r) => r.path);
+		const posts = e2e.emu.requests.filter((r) => r.method === 'POST').map((r) => r.path);
 		expect(posts.filter((p) => p === '/user/insert')).toHaveLength(1);
 		expect(posts.filter((p) => p === '/user/permissions/update')).toHaveLength(2);
 	});

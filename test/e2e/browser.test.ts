@@ -13,11 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from '../../scripts/n8n/chromium.mjs';
 import { CREDENTIAL_ID, CREDENTIAL_NAME, CREDENTIAL_TYPE, NODE_TYPE } from '../../scripts/n8n/fixtures.mjs';
 import { repoRoot } from '../../scripts/n8n/package.mjs';
-import { startEmulator } from '../emulator';
-import { e2eEnv, signedIn } from './env';
-import type { ReadyEnv } from './env';
-
-type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+import { signedIn, useE2eEmulator } from './env';
 
 const CHROMIUM = chromiumPath();
 const CHROMIUM_ARGS = [
@@ -35,14 +31,11 @@ const imagesDir = join(repoRoot, '.tmp', 'e2e-screenshots');
 const updateDocsImages = process.env.SBO_UPDATE_SCREENSHOTS === '1';
 const debugDir = join(repoRoot, '.tmp', 'e2e-browser');
 
-let env: ReadyEnv;
-let emu: Emulator;
+const e2e = useE2eEmulator();
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-	env = e2eEnv();
-	emu = await startEmulator({ port: env.emulatorPort });
 	mkdirSync(imagesDir, { recursive: true });
 	mkdirSync(docsImagesDir, { recursive: true });
 	mkdirSync(debugDir, { recursive: true });
@@ -59,7 +52,6 @@ afterEach(async (ctx) => {
 
 afterAll(async () => {
 	await browser?.close();
-	await emu?.close();
 });
 
 async function shot(name: string): Promise<void> {
@@ -106,17 +98,17 @@ async function openUntilShown(trigger: Locator, target: Locator): Promise<void> 
 
 describe('the n8n editor in Chromium', () => {
 	it('signs in', async () => {
-		await page.goto(`${env.n8nUrl}/signin`);
-		await page.fill('input[name="emailOrLdapLoginId"]', env.owner.email);
-		await page.fill('input[name="password"]', env.owner.password);
+		await page.goto(`${e2e.env.n8nUrl}/signin`);
+		await page.fill('input[name="emailOrLdapLoginId"]', e2e.env.owner.email);
+		await page.fill('input[name="password"]', e2e.env.owner.password);
 		await page.click('[data-test-id="form-submit-button"]');
 		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 	});
 
 	it('opens the credential, which n8n tests by logging in to the emulator', async () => {
-		const loginPosts = () => emu.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/login_check')).length;
+		const loginPosts = () => e2e.emu.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/login_check')).length;
 		const before = loginPosts();
-		await page.goto(`${env.n8nUrl}/home/credentials`);
+		await page.goto(`${e2e.env.n8nUrl}/home/credentials`);
 		await page.getByText(CREDENTIAL_NAME).first().click();
 		await page.locator('[data-test-id="credentials-config-container-test-success"]').waitFor();
 		expect(loginPosts()).toBeGreaterThan(before);
@@ -127,7 +119,7 @@ describe('the n8n editor in Chromium', () => {
 	});
 
 	it('opens the onboarding workflow', async () => {
-		await page.goto(`${env.n8nUrl}/workflow/sboOnboardForm01`);
+		await page.goto(`${e2e.env.n8nUrl}/workflow/sboOnboardForm01`);
 		const node = page.locator('[data-test-id="canvas-node"][data-node-name="Create Employee"]');
 		await node.waitFor();
 		await closeChecklist();
@@ -146,10 +138,10 @@ describe('the n8n editor in Chromium', () => {
 		await openUntilShown(sites, niles);
 		const texts = (await items.allTextContents()).map((t) => t.trim());
 		expect(texts[0]).toMatch(/^All Sites/);
-		for (const site of emu.state.sites) {
+		for (const site of e2e.emu.state.sites) {
 			expect(texts.some((t) => t.startsWith(site.name))).toBe(true);
 		}
-		expect(texts).toHaveLength(emu.state.sites.length + 1);
+		expect(texts).toHaveLength(e2e.emu.state.sites.length + 1);
 		await shot('editor-sites-picker.png');
 		// Close the list without changing the selection.
 		await page.keyboard.press('Escape');
@@ -161,7 +153,7 @@ describe('the n8n editor in Chromium', () => {
 		const output = page.locator('[data-test-id="output-panel"]');
 		await output.getByText('posPin').first().waitFor();
 		// The pinned form submission of the fixture: POS user ID 4242.
-		const employee = emu.state.findEmployeeByPosUserId(4242);
+		const employee = e2e.emu.state.findEmployeeByPosUserId(4242);
 		expect(employee).toBeDefined();
 		expect(employee).toMatchObject({ firstName: 'Jamie', lastName: 'Rivera', isActive: true });
 		await output.getByText(employee!.pin, { exact: true }).first().waitFor();
@@ -170,7 +162,7 @@ describe('the n8n editor in Chromium', () => {
 	});
 
 	it('Employee > Get (node version 2): typing a name in the From List picker and picking the employee', async () => {
-		const rest = await signedIn(env);
+		const rest = await signedIn(e2e.env);
 		const trigger = 'When clicking ‘Execute workflow’';
 		const workflow = (await rest.ok('POST', '/rest/workflows', {
 			name: 'Look up an employee',
@@ -190,7 +182,7 @@ describe('the n8n editor in Chromium', () => {
 			],
 			connections: { [trigger]: { main: [[{ node: 'Get Employee', type: 'main', index: 0 }]] } },
 		})) as { id: string };
-		await page.goto(`${env.n8nUrl}/workflow/${workflow.id}`);
+		await page.goto(`${e2e.env.n8nUrl}/workflow/${workflow.id}`);
 		const node = page.locator('[data-test-id="canvas-node"][data-node-name="Get Employee"]');
 		await node.waitFor();
 		await closeChecklist();
@@ -217,7 +209,7 @@ describe('the n8n editor in Chromium', () => {
 	it('a new hire fills the published form and sees the PIN on the completion page', async () => {
 		const form = await browser.newPage({ viewport: { width: 900, height: 1100 } });
 		try {
-			await form.goto(`${env.n8nUrl}/form/onboard-new-hire`);
+			await form.goto(`${e2e.env.n8nUrl}/form/onboard-new-hire`);
 			await form.getByLabel('First name').fill('Robin');
 			await form.getByLabel('Last name').fill('Santos');
 			await form.getByLabel('E-mail').fill('robin.santos@example.com');
@@ -229,7 +221,7 @@ describe('the n8n editor in Chromium', () => {
 			publish('form-new-hire.png');
 			await form.getByRole('button', { name: 'Create employee' }).click();
 			await form.getByText('Robin Santos can start').waitFor();
-			const employee = emu.state.findEmployeeByPosUserId(4444);
+			const employee = e2e.emu.state.findEmployeeByPosUserId(4444);
 			expect(employee).toMatchObject({ firstName: 'Robin', email: 'robin.santos@example.com', isActive: true });
 			expect(await form.locator('body').innerText()).toContain(`POS PIN ${employee!.pin}`);
 			await form.setViewportSize({ width: 900, height: 320 });

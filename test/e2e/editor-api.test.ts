@@ -3,34 +3,18 @@
 // clear reason, no secret, one login attempt) for a wrong password or an address that is not Backoffice.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { CREDENTIAL_ID, CREDENTIAL_NAME, CREDENTIAL_TYPE, EMULATOR_LOGIN, NODE_TYPE } from '../../scripts/n8n/fixtures.mjs';
 import { freePort } from '../../scripts/n8n/instance.mjs';
-import type { N8nRest } from '../../scripts/n8n/instance.mjs';
-import { startEmulator } from '../emulator';
-import { e2eEnv, signedIn } from './env';
-import type { ReadyEnv } from './env';
+import { useE2eSession } from './env';
 
-type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 type Option = { name: string; value: string; description?: string };
 
-let env: ReadyEnv;
-let emu: Emulator;
-let rest: N8nRest;
-
-beforeAll(async () => {
-	env = e2eEnv();
-	emu = await startEmulator({ port: env.emulatorPort });
-	rest = await signedIn(env);
-});
-
-afterAll(async () => {
-	await emu?.close();
-});
+const e2e = useE2eSession();
 
 async function loadOptions(methodName: string, path: string, parameters: Record<string, unknown>): Promise<Option[]> {
-	return (await rest.ok('POST', '/rest/dynamic-node-parameters/options', {
+	return (await e2e.rest.ok('POST', '/rest/dynamic-node-parameters/options', {
 		nodeTypeAndVersion: { name: NODE_TYPE, version: 1 },
 		methodName,
 		path,
@@ -45,7 +29,7 @@ describe('loadOptions through the editor API', () => {
 	it('lists "All Sites" and every site of the tenant', async () => {
 		const options = await loadOptions('getSites', 'availableSites', createEmployee);
 		expect(options[0]).toMatchObject({ name: 'All Sites' });
-		expect(options.slice(1).map((o) => o.name).sort()).toEqual(emu.state.sites.map((s) => s.name).sort());
+		expect(options.slice(1).map((o) => o.name).sort()).toEqual(e2e.emu.state.sites.map((s) => s.name).sort());
 		const fiesta = options.find((o) => o.name === 'WashU Fiesta');
 		expect(fiesta?.value).toBe('WashU Fiesta');
 		expect(fiesta?.description).toContain('WashU Illinois');
@@ -53,17 +37,17 @@ describe('loadOptions through the editor API', () => {
 
 	it('lists the departments', async () => {
 		const options = await loadOptions('getDepartments', 'additionalFields.departments', createEmployee);
-		expect(options.map((o) => o.name).sort()).toEqual(emu.state.tenant.departments.map((d) => d.name).sort());
+		expect(options.map((o) => o.name).sort()).toEqual(e2e.emu.state.tenant.departments.map((d) => d.name).sort());
 	});
 
 	it('lists the POS permission templates', async () => {
 		const options = await loadOptions('getPosPermissionTemplates', 'permission', createEmployee);
-		expect(options.map((o) => o.name).sort()).toEqual(emu.state.tenant.posTemplates.map((t) => t.name).sort());
+		expect(options.map((o) => o.name).sort()).toEqual(e2e.emu.state.tenant.posTemplates.map((t) => t.name).sort());
 		expect(options).toHaveLength(7);
 	});
 
 	it('logs in once per picker load', async () => {
-		const logins = () => emu.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/login_check')).length;
+		const logins = () => e2e.emu.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/login_check')).length;
 		const before = logins();
 		await loadOptions('getSites', 'availableSites', createEmployee);
 		expect(logins() - before).toBe(1);
@@ -73,7 +57,7 @@ describe('loadOptions through the editor API', () => {
 describe('the Employee locator\'s From List through the editor API (node version 2)', () => {
 	type ListResult = { results: Array<{ name: string; value: string; url?: string }>; paginationToken?: string };
 	const search = async (filter?: string, paginationToken?: string) =>
-		(await rest.ok('POST', '/rest/dynamic-node-parameters/resource-locator-results', {
+		(await e2e.rest.ok('POST', '/rest/dynamic-node-parameters/resource-locator-results', {
 			nodeTypeAndVersion: { name: NODE_TYPE, version: 2 },
 			methodName: 'searchEmployees',
 			path: 'employee',
@@ -85,7 +69,7 @@ describe('the Employee locator\'s From List through the editor API (node version
 
 	it('searches the typed text as a name prefix and lists "First Last (POS n)" valued by employee id', async () => {
 		const result = await search('blake');
-		expect(result.results).toEqual([{ name: 'Blake Birch (POS 1008)', value: '103', url: `${emu.url}/employee/edit/103` }]);
+		expect(result.results).toEqual([{ name: 'Blake Birch (POS 1008)', value: '103', url: `${e2e.emu.url}/employee/edit/103` }]);
 		expect(result.paginationToken).toBeUndefined();
 		const smiths = await search('Jordan Sm');
 		expect(smiths.results.map((r) => r.name)).toEqual(['Jordan Smith (POS 1064)', 'Jordan Smith (POS 1071)', 'Jordan Smith (POS 1078, inactive)']);
@@ -93,26 +77,26 @@ describe('the Employee locator\'s From List through the editor API (node version
 
 	it('without a filter lists every employee on the roster', async () => {
 		const result = await search();
-		const onRoster = emu.state.employees.filter((e) => e.siteIds.length > 0);
+		const onRoster = e2e.emu.state.employees.filter((e) => e.siteIds.length > 0);
 		expect(result.results.map((r) => Number(r.value)).sort((a, b) => a - b)).toEqual(onRoster.map((e) => e.id).sort((a, b) => a - b));
 	});
 });
 
 describe('credential test through the editor API', () => {
 	const test = async (data: Record<string, string>) =>
-		(await rest.ok('POST', '/rest/credentials/test', {
+		(await e2e.rest.ok('POST', '/rest/credentials/test', {
 			credentials: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME, type: CREDENTIAL_TYPE, data },
 		})) as { status: string; message: string };
-	const loginPosts = () => emu.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/login_check'));
+	const loginPosts = () => e2e.emu.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/login_check'));
 
 	it('answers OK for the bot login', async () => {
-		const result = await test({ ...EMULATOR_LOGIN, baseUrl: emu.url });
+		const result = await test({ ...EMULATOR_LOGIN, baseUrl: e2e.emu.url });
 		expect(result.status).toBe('OK');
 	});
 
 	it('answers Error for a wrong password, after exactly one login attempt, without echoing it', async () => {
 		const before = loginPosts().length;
-		const result = await test({ ...EMULATOR_LOGIN, password: 'not-the-Password-42', baseUrl: emu.url });
+		const result = await test({ ...EMULATOR_LOGIN, password: 'not-the-Password-42', baseUrl: e2e.emu.url });
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/username or password/i);
 		expect(result.message).not.toContain('not-the-Password-42');
@@ -127,7 +111,7 @@ describe('credential test through the editor API', () => {
 	});
 
 	it('leaves no password in n8n\'s log', () => {
-		const log = readFileSync(join(env.workDir, 'n8n.log'), 'utf8');
+		const log = readFileSync(join(e2e.env.workDir, 'n8n.log'), 'utf8');
 		expect(log.length).toBeGreaterThan(0);
 		expect(log).not.toContain('not-the-Password-42');
 		expect(log).not.toContain(EMULATOR_LOGIN.password);
@@ -135,10 +119,10 @@ describe('credential test through the editor API', () => {
 	});
 
 	it('refuses a plain-http base URL that is not loopback before any request', async () => {
-		const before = emu.requests.length;
+		const before = e2e.emu.requests.length;
 		const result = await test({ ...EMULATOR_LOGIN, baseUrl: 'http://backoffice.example.invalid' });
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/https|base url/i);
-		expect(emu.requests.length).toBe(before);
+		expect(e2e.emu.requests.length).toBe(before);
 	});
 });

@@ -1,7 +1,8 @@
 import { parse } from 'flatted';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 import { N8nRest } from '../../scripts/n8n/instance.mjs';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator';
 
 /** What the global setup hands to every e2e file. */
 export interface E2eEnv {
@@ -41,6 +42,54 @@ export async function signedIn(env: ReadyEnv): Promise<N8nRest> {
 	const rest = new N8nRest(env.n8nUrl);
 	await rest.ok('POST', '/rest/login', { emailOrLdapLoginId: env.owner.email, password: env.owner.password });
 	return rest;
+}
+
+/**
+ * What an e2e file works with: the environment and the emulator on the port n8n's credential points at. The fields
+ * are filled in by the `beforeAll` hook that {@link useE2eEmulator} registers (undefined before it has run, or when
+ * it failed), so read them inside tests and hooks, never at the top level of a file.
+ */
+export interface E2eEmulator {
+	env: ReadyEnv;
+	emu: Emulator;
+}
+
+/** {@link E2eEmulator} plus a REST client of the shared n8n server, signed in as the owner. */
+export interface E2eSession extends E2eEmulator {
+	rest: N8nRest;
+}
+
+/**
+ * Registers, in the calling file or `describe`, the hooks that start the emulator on the port n8n's credential
+ * points at (`env.emulatorPort`, one file at a time owns it) before the tests, and close it after them. Hooks the
+ * caller registers afterwards run after the start and, vitest's hooks being a stack, before the close.
+ *
+ * @param options - emulator options; the port is always the one the global setup chose.
+ */
+export function useE2eEmulator(options: Omit<EmulatorOptions, 'port'> = {}): E2eEmulator {
+	const e2e = {} as E2eEmulator;
+	beforeAll(async () => {
+		e2e.env = e2eEnv();
+		e2e.emu = await startEmulator({ ...options, port: e2e.env.emulatorPort });
+	});
+	afterAll(async () => {
+		await e2e.emu?.close();
+	});
+	return e2e;
+}
+
+/**
+ * {@link useE2eEmulator}, then signs in to the shared n8n server the global setup started (one REST login as the
+ * owner, before the tests).
+ *
+ * @param options - emulator options; the port is always the one the global setup chose.
+ */
+export function useE2eSession(options: Omit<EmulatorOptions, 'port'> = {}): E2eSession {
+	const e2e = useE2eEmulator(options) as E2eSession;
+	beforeAll(async () => {
+		e2e.rest = await signedIn(e2e.env);
+	});
+	return e2e;
 }
 
 /** One node's output items (first run, first output unless told). */

@@ -4,41 +4,27 @@
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
-import type { N8nRest } from '../../scripts/n8n/instance.mjs';
-import { startEmulator } from '../emulator';
-import { e2eEnv, outputOf, runFromTrigger, signedIn } from './env';
-import type { ReadyEnv } from './env';
-
-type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+import { outputOf, runFromTrigger, useE2eSession } from './env';
 
 const EXPORT_PATH = '/tmp/sbo-hris-export.csv';
 const SAMPLE = join(__dirname, '..', '..', 'fixtures', 'hris-export.csv');
 const WORKFLOW = 'sboNightlyHris01';
 const TRIGGER = 'Nightly at 2:00';
 
-let env: ReadyEnv;
-let emu: Emulator;
-let rest: N8nRest;
+const e2e = useE2eSession();
 
-beforeAll(async () => {
-	env = e2eEnv();
-	emu = await startEmulator({ port: env.emulatorPort });
-	rest = await signedIn(env);
-});
-
-afterAll(async () => {
+afterAll(() => {
 	rmSync(EXPORT_PATH, { force: true });
-	await emu?.close();
 });
 
-const posts = (): string[] => emu.requests.filter((r) => r.method === 'POST' && r.path !== '/login_check').map((r) => r.path);
-const byPos = (posUserId: number) => emu.state.findEmployeeByPosUserId(posUserId);
+const posts = (): string[] => e2e.emu.requests.filter((r) => r.method === 'POST' && r.path !== '/login_check').map((r) => r.path);
+const byPos = (posUserId: number) => e2e.emu.state.findEmployeeByPosUserId(posUserId);
 const snapshot = (ids: number[]): string => JSON.stringify(ids.map((id) => byPos(id)));
 
 async function sync(): Promise<Record<string, any>> {
-	const ex = await runFromTrigger(rest, WORKFLOW, TRIGGER);
+	const ex = await runFromTrigger(e2e.rest, WORKFLOW, TRIGGER);
 	expect(ex.status, JSON.stringify(ex.data.resultData.error ?? null)).toBe('success');
 	const [summary] = outputOf(ex, 'Summary');
 	return summary!.json;
@@ -51,7 +37,7 @@ describe('7. nightly HRIS CSV sync', () => {
 
 	it('creates the new rows, updates the changed ones and disables a leaver on a listed site', async () => {
 		copyFileSync(SAMPLE, EXPORT_PATH);
-		untouched = emu.state.employees
+		untouched = e2e.emu.state.employees
 			.map((e) => e.posUserId)
 			.filter((p): p is number => p !== null && p !== undefined && !exported.includes(p) && p !== 1050);
 		untouchedBefore = snapshot(untouched);
@@ -88,9 +74,9 @@ describe('7. nightly HRIS CSV sync', () => {
 	it('a truncated export trips the guard: nobody is disabled and the summary says why', async () => {
 		const lines = readFileSync(SAMPLE, 'utf8').trim().split('\n');
 		writeFileSync(EXPORT_PATH, [lines[0], ...lines.filter((l) => /^520[12],/.test(l))].join('\n') + '\n');
-		const active = emu.state.employees.filter((e) => e.isActive).length;
+		const active = e2e.emu.state.employees.filter((e) => e.isActive).length;
 		// The roster Get Many reads lists no employee without a site (protocol E.13): the guard's share is of those.
-		const listed = emu.state.employees.filter((e) => e.isActive && e.siteIds.length > 0).length;
+		const listed = e2e.emu.state.employees.filter((e) => e.isActive && e.siteIds.length > 0).length;
 		const before = posts().length;
 		const summary = await sync();
 		expect(summary).toMatchObject({ created: 0, updated: 0, unchanged: 2, disabled: 0, failed: 0, guardTripped: true });
@@ -98,6 +84,6 @@ describe('7. nightly HRIS CSV sync', () => {
 		expect(summary.guardReason).toContain(`6 of ${listed} active employees`);
 		expect(summary.guardReason).toContain('Nobody was disabled');
 		expect(posts().slice(before)).toEqual([]);
-		expect(emu.state.employees.filter((e) => e.isActive).length).toBe(active);
+		expect(e2e.emu.state.employees.filter((e) => e.isActive).length).toBe(active);
 	});
 });

@@ -10,10 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { packDryRunFiles, repoRoot } from '../../scripts/n8n/package.mjs';
 import node24 from '../../scripts/node24-builtins.json';
-import { startEmulator } from '../emulator';
-import { e2eEnv } from './env';
-
-type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+import { useE2eEmulator } from './env';
 
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
 	main: string;
@@ -28,18 +25,15 @@ const SHARED = ['dist/errors.js'];
 const bundles = [pkg.main, ...pkg.n8n.nodes, ...pkg.n8n.credentials, ...SHARED];
 
 describe('the packed package', () => {
-	let emu: Emulator;
+	const e2e = useE2eEmulator();
 	let copy: string;
 
-	beforeAll(async () => {
-		const env = e2eEnv();
-		emu = await startEmulator({ port: env.emulatorPort });
+	beforeAll(() => {
 		copy = mkdtempSync(join(tmpdir(), 'sbo-dist-copy-'));
 		cpSync(join(repoRoot, 'dist'), join(copy, 'dist'), { recursive: true });
 	});
 
-	afterAll(async () => {
-		await emu?.close();
+	afterAll(() => {
 		if (copy) rmSync(copy, { recursive: true, force: true });
 	});
 
@@ -151,7 +145,7 @@ describe('the packed package', () => {
 		const script = `
 			const { SonnysBackofficeClient } = require(${JSON.stringify(join(copy, pkg.main))});
 			(async () => {
-				const client = new SonnysBackofficeClient({ subdomain: 'washu', username: 'demo-bot', password: 'demo-password', baseUrl: ${JSON.stringify(emu.url)} });
+				const client = new SonnysBackofficeClient({ subdomain: 'washu', username: 'demo-bot', password: 'demo-password', baseUrl: ${JSON.stringify(e2e.emu.url)} });
 				try {
 					const sites = await client.listSites();
 					const free = await client.isPosUserIdAvailable({ posUserId: 1001 });
@@ -166,7 +160,7 @@ describe('the packed package', () => {
 		const out = JSON.parse(run.stdout) as { sites: string[]; free: boolean };
 		expect(out.sites).toContain('WashU Fiesta');
 		expect(out.free).toBe(false);
-		expect(emu.requests.some((r) => r.method === 'POST' && r.path.startsWith('/login_check'))).toBe(true);
+		expect(e2e.emu.requests.some((r) => r.method === 'POST' && r.path.startsWith('/login_check'))).toBe(true);
 	});
 
 	it('has a changelog entry for the version in package.json', () => {

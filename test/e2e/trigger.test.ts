@@ -6,23 +6,15 @@ import type { AddressInfo } from 'node:net';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { N8nRest } from '../../scripts/n8n/instance.mjs';
-import { startEmulator } from '../emulator';
-import { e2eEnv, outputOf, signedIn, waitForExecution } from './env';
-import type { ReadyEnv } from './env';
+import { outputOf, useE2eSession, waitForExecution } from './env';
 
 const WORKFLOW_ID = 'sboManagerAlert1';
 
-let env: ReadyEnv;
-let emu: Awaited<ReturnType<typeof startEmulator>>;
-let rest: N8nRest;
+const e2e = useE2eSession();
 let hr: Server;
 const alerts: unknown[] = [];
 
 beforeAll(async () => {
-	env = e2eEnv();
-	emu = await startEmulator({ port: env.emulatorPort });
-	rest = await signedIn(env);
 	hr = createServer((req, res) => {
 		let body = '';
 		req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
@@ -35,13 +27,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	await rest?.request('POST', `/rest/workflows/${WORKFLOW_ID}/deactivate`, {});
+	await e2e.rest?.request('POST', `/rest/workflows/${WORKFLOW_ID}/deactivate`, {});
 	await new Promise((resolve) => hr?.close(resolve));
-	await emu?.close();
 });
 
 async function executionIds(): Promise<string[]> {
-	const list = (await rest.ok('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }))}`)) as {
+	const list = (await e2e.rest.ok('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }))}`)) as {
 		results: Array<{ id: string }>;
 	};
 	return list.results.map((e) => e.id);
@@ -57,13 +48,13 @@ async function firstExecution(timeoutMs: number): Promise<string> {
 	throw new Error('the trigger started no execution');
 }
 
-const rosterReads = () => emu.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/employee?')).length;
+const rosterReads = () => e2e.emu.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/employee?')).length;
 
 async function baseline(before: number): Promise<void> {
 	const deadline = Date.now() + 30_000;
 	while (rosterReads() === before) {
 		if (Date.now() > deadline) {
-			const status = await rest.request('GET', `/rest/workflows/${WORKFLOW_ID}/publication-status`);
+			const status = await e2e.rest.request('GET', `/rest/workflows/${WORKFLOW_ID}/publication-status`);
 			throw new Error(`no activation poll within 30 s; publication status: ${status.text.slice(0, 500)}`);
 		}
 		await new Promise((r) => setTimeout(r, 200));
@@ -73,31 +64,31 @@ async function baseline(before: number): Promise<void> {
 
 describe('6. Manager access alert from the polling trigger', () => {
 	it('records the baseline on activation, then one scheduled poll tells HR who got Manager access', async () => {
-		const wf = (await rest.ok('GET', `/rest/workflows/${WORKFLOW_ID}`)) as { versionId: string; nodes: Array<{ name: string; parameters: Record<string, unknown> }> };
+		const wf = (await e2e.rest.ok('GET', `/rest/workflows/${WORKFLOW_ID}`)) as { versionId: string; nodes: Array<{ name: string; parameters: Record<string, unknown> }> };
 		const second = (new Date().getUTCSeconds() + 20) % 60;
 		const nodes = wf.nodes.map((n) => {
 			if (n.name === 'Access Level Changes') return { ...n, parameters: { ...n.parameters, pollTimes: { item: [{ mode: 'custom', cronExpression: `${second} * * * * *` }] } } };
 			if (n.name === 'Tell HR') return { ...n, parameters: { ...n.parameters, url: `http://127.0.0.1:${(hr.address() as AddressInfo).port}/hr-alerts` } };
 			return n;
 		});
-		await rest.ok('PATCH', `/rest/workflows/${WORKFLOW_ID}`, { versionId: wf.versionId, nodes });
+		await e2e.rest.ok('PATCH', `/rest/workflows/${WORKFLOW_ID}`, { versionId: wf.versionId, nodes });
 		const rostersBefore = rosterReads();
-		await rest.publish(WORKFLOW_ID);
+		await e2e.rest.publish(WORKFLOW_ID);
 		// n8n activates in the background: its activation poll reads the roster (the baseline) and starts nothing.
 		await baseline(rostersBefore);
 		expect(await executionIds()).toEqual([]);
 
-		const manager = emu.state.tenant.posTemplates.find((t) => t.name === 'Manager')!;
-		const cashier = emu.state.tenant.posTemplates.find((t) => t.name === 'Cashier')!;
-		const promoted = emu.state.findEmployeeByPosUserId(1015)!;
-		const other = emu.state.findEmployeeByPosUserId(1022)!;
-		const before = emu.state.accessName(promoted);
+		const manager = e2e.emu.state.tenant.posTemplates.find((t) => t.name === 'Manager')!;
+		const cashier = e2e.emu.state.tenant.posTemplates.find((t) => t.name === 'Cashier')!;
+		const promoted = e2e.emu.state.findEmployeeByPosUserId(1015)!;
+		const other = e2e.emu.state.findEmployeeByPosUserId(1022)!;
+		const before = e2e.emu.state.accessName(promoted);
 		expect(before).not.toBe('Manager');
 		promoted.posGrants = [...manager.grants];
 		other.posGrants = [...cashier.grants];
 		other.firstName = 'Danielle';
 
-		const ex = await waitForExecution(rest, await firstExecution(90_000));
+		const ex = await waitForExecution(e2e.rest, await firstExecution(90_000));
 		expect(ex.status).toBe('success');
 		const [item, ...rest_] = outputOf(ex, 'Access Level Changes');
 		expect(rest_).toEqual([]);

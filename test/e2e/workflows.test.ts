@@ -1,49 +1,32 @@
 // The example workflows (fixtures/workflows/) in real n8n 2.41.1 with the packed package installed as the
 // Community Nodes screen installs it, against the emulator. Each test asserts what n8n answered and what
 // Backoffice (the emulator's state) now holds.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import type { N8nRest } from '../../scripts/n8n/instance.mjs';
-import { startEmulator } from '../emulator';
-import { e2eEnv, outputOf, runFromTrigger, signedIn } from './env';
-import type { ReadyEnv } from './env';
+import { outputOf, runFromTrigger, useE2eSession } from './env';
 
-type Emulator = Awaited<ReturnType<typeof startEmulator>>;
-
-let env: ReadyEnv;
-let emu: Emulator;
-let rest: N8nRest;
-
-beforeAll(async () => {
-	env = e2eEnv();
-	emu = await startEmulator({ port: env.emulatorPort });
-	rest = await signedIn(env);
-});
-
-afterAll(async () => {
-	await emu?.close();
-});
+const e2e = useE2eSession();
 
 function siteId(name: string): number {
-	const site = emu.state.sites.find((s) => s.name === name);
+	const site = e2e.emu.state.sites.find((s) => s.name === name);
 	if (!site) throw new Error(`no site ${name}`);
 	return site.id;
 }
 
 function departmentId(name: string): number {
-	const dep = emu.state.tenant.departments.find((d) => d.name === name);
+	const dep = e2e.emu.state.tenant.departments.find((d) => d.name === name);
 	if (!dep) throw new Error(`no department ${name}`);
 	return dep.id;
 }
 
 function templateGrants(name: string): number[] {
-	const t = emu.state.tenant.posTemplates.find((x) => x.name === name);
+	const t = e2e.emu.state.tenant.posTemplates.find((x) => x.name === name);
 	if (!t) throw new Error(`no template ${name}`);
 	return [...t.grants].sort((a, b) => a - b);
 }
 
 function writes(): string[] {
-	return emu.requests.filter((r) => r.method === 'POST').map((r) => r.path);
+	return e2e.emu.requests.filter((r) => r.method === 'POST').map((r) => r.path);
 }
 
 async function poll<T>(fn: () => Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
@@ -58,7 +41,7 @@ async function poll<T>(fn: () => Promise<T | undefined>, what: string, timeoutMs
 
 /** Submits the published onboarding form (values in field order) and returns the page n8n then shows. */
 async function submitOnboardingForm(values: string[]): Promise<string> {
-	const formUrl = `${env.n8nUrl}/form/onboard-new-hire`;
+	const formUrl = `${e2e.env.n8nUrl}/form/onboard-new-hire`;
 	const form = new FormData();
 	// Field order of the Form Trigger: first, last, e-mail, phone, POS user ID, wage, start date.
 	values.forEach((v, i) => form.append(`field-${i}`, v));
@@ -78,7 +61,7 @@ async function submitOnboardingForm(values: string[]): Promise<string> {
 
 describe('1. onboarding from an n8n Form', () => {
 	it('serves the form, creates the employee and shows the POS PIN on the completion page', async () => {
-		const formUrl = `${env.n8nUrl}/form/onboard-new-hire`;
+		const formUrl = `${e2e.env.n8nUrl}/form/onboard-new-hire`;
 		const page = await fetch(formUrl);
 		const html = await page.text();
 		expect(page.status).toBe(200);
@@ -87,7 +70,7 @@ describe('1. onboarding from an n8n Form', () => {
 
 		const completion = await submitOnboardingForm(['Alex', 'Nguyen', 'alex.nguyen@example.com', '(615) 555-0300', '4343', '15.50', '2026-12-01']);
 
-		const employee = emu.state.findEmployeeByPosUserId(4343);
+		const employee = e2e.emu.state.findEmployeeByPosUserId(4343);
 		expect(employee).toBeDefined();
 		expect(employee).toMatchObject({
 			firstName: 'Alex',
@@ -107,8 +90,8 @@ describe('1. onboarding from an n8n Form', () => {
 	});
 
 	it('a taken POS user ID: the page says who holds it and which field to correct, and nothing is created', async () => {
-		const holder = emu.state.findEmployeeByPosUserId(1001)!;
-		const before = emu.state.employees.length;
+		const holder = e2e.emu.state.findEmployeeByPosUserId(1001)!;
+		const before = e2e.emu.state.employees.length;
 		const inserts = writes().filter((p) => p.startsWith('/employee/insert')).length;
 		const page = await submitOnboardingForm(['Dana', 'Reyes', 'dana.reyes@example.com', '(615) 555-0311', '1001', '15.50', '2026-12-01']);
 		const text = page.replace(/<[^>]*>/g, ' ').replace(/&#39;|&#x27;/g, "'").replace(/\s+/g, ' ');
@@ -116,24 +99,24 @@ describe('1. onboarding from an n8n Form', () => {
 		expect(text).toContain(`POS User ID 1001 is already used by ${holder.firstName} ${holder.lastName}; choose another`);
 		expect(text).toContain('correct POS user ID and submit it again');
 		expect(text).not.toContain('Problem submitting response');
-		expect(emu.state.employees.length).toBe(before);
+		expect(e2e.emu.state.employees.length).toBe(before);
 		expect(writes().filter((p) => p.startsWith('/employee/insert')).length).toBe(inserts);
 	});
 });
 
 describe('2. offboarding from an HR webhook', () => {
-	const hook = () => `${env.n8nUrl}/webhook/sonnys-offboard`;
+	const hook = () => `${e2e.env.n8nUrl}/webhook/sonnys-offboard`;
 	const post = async (body: unknown) =>
 		await fetch(hook(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 	it('disables the employee and answers with the result', async () => {
-		const target = emu.state.findEmployeeByPosUserId(1008)!;
+		const target = e2e.emu.state.findEmployeeByPosUserId(1008)!;
 		expect(target.isActive).toBe(true);
 		const res = await post({ posUserId: 1008 });
 		const body = (await res.json()) as Record<string, unknown>;
 		expect(res.status).toBe(200);
 		expect(body).toMatchObject({ ok: true, employeeId: target.id, posUserId: 1008, alreadyInactive: false });
-		expect(emu.state.findEmployeeByPosUserId(1008)!.isActive).toBe(false);
+		expect(e2e.emu.state.findEmployeeByPosUserId(1008)!.isActive).toBe(false);
 	});
 
 	it('answers again without posting when the employee is already disabled', async () => {
@@ -145,21 +128,21 @@ describe('2. offboarding from an HR webhook', () => {
 	});
 
 	it('answers 422 with the reason for an unknown POS user ID and changes nothing', async () => {
-		const active = emu.state.employees.filter((e) => e.isActive).length;
+		const active = e2e.emu.state.employees.filter((e) => e.isActive).length;
 		const res = await post({ posUserId: 98765 });
 		const body = (await res.json()) as { ok: boolean; error: string; field: string; code: string };
 		expect(res.status).toBe(422);
 		expect(body.ok).toBe(false);
 		expect(body).toMatchObject({ field: 'posUserId', code: 'NOT_FOUND' });
 		expect(body.error).toMatch(/98765|not found|no employee/i);
-		expect(emu.state.employees.filter((e) => e.isActive).length).toBe(active);
+		expect(e2e.emu.state.employees.filter((e) => e.isActive).length).toBe(active);
 	});
 });
 
 describe('3. a sync from a list (Create or Update)', () => {
 	it('creates the good rows, reports the failed ones and never duplicates an employee', async () => {
-		const before = emu.state.employees.length;
-		const ex = await runFromTrigger(rest, 'sboBulkOnboard01', 'Run Bulk Onboarding');
+		const before = e2e.emu.state.employees.length;
+		const ex = await runFromTrigger(e2e.rest, 'sboBulkOnboard01', 'Run Bulk Onboarding');
 		expect(ex.status).toBe('success');
 		const [summary] = outputOf(ex, 'Summary');
 		expect(summary!.json).toMatchObject({ created: 3, updated: 0, unchanged: 0, failed: 2 });
@@ -171,22 +154,22 @@ describe('3. a sync from a list (Create or Update)', () => {
 		// Jordan's e-mail belongs to another employee: refused before any write, naming that employee.
 		expect(failedRows.find((r) => r.row === 'Jordan Patel')!.error).toMatch(/mail/i);
 
-		expect(emu.state.employees.length).toBe(before + 3);
+		expect(e2e.emu.state.employees.length).toBe(before + 3);
 		for (const row of createdRows) {
-			const e = emu.state.findEmployeeByPosUserId(row.posUserId)!;
+			const e = e2e.emu.state.findEmployeeByPosUserId(row.posUserId)!;
 			expect(e.isActive).toBe(true);
 			expect(Number(e.pin)).toBe(row.posPin);
 		}
-		expect(emu.state.findEmployeeByPosUserId(5101)!.siteIds).toEqual([siteId('WashU Fiesta'), siteId('WashU Niles')].sort((a, b) => a - b));
-		expect(emu.state.findEmployeeByPosUserId(5102)!.posGrants).toEqual(templateGrants('Cashier'));
-		expect(emu.state.findEmployeeByPosUserId(5103)!.siteIds).toEqual(emu.state.sites.map((s) => s.id).sort((a, b) => a - b));
-		expect(emu.state.findEmployeeByPosUserId(5104)).toBeUndefined();
-		expect(emu.state.findEmployeeByPosUserId(5105)).toBeUndefined();
+		expect(e2e.emu.state.findEmployeeByPosUserId(5101)!.siteIds).toEqual([siteId('WashU Fiesta'), siteId('WashU Niles')].sort((a, b) => a - b));
+		expect(e2e.emu.state.findEmployeeByPosUserId(5102)!.posGrants).toEqual(templateGrants('Cashier'));
+		expect(e2e.emu.state.findEmployeeByPosUserId(5103)!.siteIds).toEqual(e2e.emu.state.sites.map((s) => s.id).sort((a, b) => a - b));
+		expect(e2e.emu.state.findEmployeeByPosUserId(5104)).toBeUndefined();
+		expect(e2e.emu.state.findEmployeeByPosUserId(5105)).toBeUndefined();
 	});
 
 	it('run again: every good row is unchanged and nothing is posted', async () => {
 		const posts = writes().filter((p) => p !== '/login_check').length;
-		const ex = await runFromTrigger(rest, 'sboBulkOnboard01', 'Run Bulk Onboarding');
+		const ex = await runFromTrigger(e2e.rest, 'sboBulkOnboard01', 'Run Bulk Onboarding');
 		expect(ex.status).toBe('success');
 		const [summary] = outputOf(ex, 'Summary');
 		expect(summary!.json).toMatchObject({ created: 0, updated: 0, unchanged: 3, failed: 2 });
@@ -196,35 +179,35 @@ describe('3. a sync from a list (Create or Update)', () => {
 
 describe('4. pre-flight checks, then create', () => {
 	it('creates the employee when the POS user ID, e-mail and phone are all free', async () => {
-		const ex = await runFromTrigger(rest, 'sboPreflight0001', 'Run Pre-flight');
+		const ex = await runFromTrigger(e2e.rest, 'sboPreflight0001', 'Run Pre-flight');
 		expect(ex.status).toBe('success');
 		expect(outputOf(ex, 'Check POS User ID')[0]!.json).toMatchObject({ field: 'posUserId', value: 5201, available: true });
 		expect(outputOf(ex, 'Check Email')[0]!.json).toMatchObject({ field: 'email', available: true });
 		expect(outputOf(ex, 'Check Phone')[0]!.json).toMatchObject({ field: 'phone', available: true });
 		const [created] = outputOf(ex, 'Create Employee');
 		expect(created!.json).toMatchObject({ posUserId: 5201, email: 'sam.okafor@example.com', permissionApplied: 'Cashier' });
-		const e = emu.state.findEmployeeByPosUserId(5201)!;
+		const e = e2e.emu.state.findEmployeeByPosUserId(5201)!;
 		expect(e).toMatchObject({ firstName: 'Sam', lastName: 'Okafor', isActive: true, siteIds: [siteId('WashU Niles')] });
 		expect(e.pin).toBe(String(created!.json.posPin));
 	});
 
 	it('creates nothing the second time and says which values are taken', async () => {
-		const before = emu.state.employees.length;
+		const before = e2e.emu.state.employees.length;
 		const inserts = writes().filter((p) => p.startsWith('/employee/insert')).length;
-		const ex = await runFromTrigger(rest, 'sboPreflight0001', 'Run Pre-flight');
+		const ex = await runFromTrigger(e2e.rest, 'sboPreflight0001', 'Run Pre-flight');
 		expect(ex.status).toBe('success');
 		expect(ex.data.resultData.runData['Create Employee']).toBeUndefined();
 		const [report] = outputOf(ex, 'Not Created');
 		expect(report!.json.created).toBe(false);
 		expect(report!.json.reason).toContain('posUserId 5201 is already taken');
 		expect(report!.json.reason).toContain('email sam.okafor@example.com is already taken');
-		expect(emu.state.employees.length).toBe(before);
+		expect(e2e.emu.state.employees.length).toBe(before);
 		expect(writes().filter((p) => p.startsWith('/employee/insert')).length).toBe(inserts);
 	});
 });
 
 describe('5. a transfer or raise from an HR webhook', () => {
-	const hook = () => `${env.n8nUrl}/webhook/sonnys-transfer-raise`;
+	const hook = () => `${e2e.env.n8nUrl}/webhook/sonnys-transfer-raise`;
 	const post = async (body: unknown) =>
 		await fetch(hook(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 	const change = { posUserId: 1022, site: 'Wash 37135', wageRate: '16.50', template: 'Shift Leader' };
@@ -240,7 +223,7 @@ describe('5. a transfer or raise from an HR webhook', () => {
 	});
 
 	it('moves the employee, raises the wage and changes the template; answers with what changed', async () => {
-		const target = emu.state.findEmployeeByPosUserId(1022)!;
+		const target = e2e.emu.state.findEmployeeByPosUserId(1022)!;
 		const res = await post(change);
 		const body = (await res.json()) as Record<string, unknown>;
 		expect(res.status).toBe(200);
@@ -251,7 +234,7 @@ describe('5. a transfer or raise from an HR webhook', () => {
 			changesApplied: ['properties', 'compensation', 'permission'],
 			changes: { availableSites: { to: ['Wash 37135'] }, wageRate: { from: '15.75', to: '16.50' }, permission: { to: 'Shift Leader' } },
 		});
-		const after = emu.state.findEmployeeByPosUserId(1022)!;
+		const after = e2e.emu.state.findEmployeeByPosUserId(1022)!;
 		expect(after.siteIds).toEqual([siteId('Wash 37135')]);
 		expect(after.wages.at(-1)).toMatchObject({ regularRate: '16.50', endDate: null });
 		expect([...after.posGrants].sort((a, b) => a - b)).toEqual(templateGrants('Shift Leader'));

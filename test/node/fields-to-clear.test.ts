@@ -42,7 +42,7 @@ describe('Employee > Update: Options > Fields to Clear', () => {
 			},
 		});
 		expect([e.adpEmployeeId, e.emergencyContactName, e.emergencyContactPhone]).toEqual(['', '', '']);
-		const again = await bed.run({ typeVersion: 2, parameters: update({}, { fieldsToClear: 'adpEmployeeId, emergencyContactPhone' }) });
+		const again = await bed.run({ typeVersion: 2, parameters: update({}, { fieldsToClear: '={{ "ADP Employee ID, emergencyContactPhone" }}' }) });
 		expect(again.items[0]!.json).toMatchObject({ unchanged: true, changesApplied: [] });
 	});
 

@@ -21,6 +21,12 @@ export type ClearableField = (typeof CLEARABLE)[number]['value'];
 
 const VALUES: readonly string[] = CLEARABLE.map((c) => c.value);
 
+/** A listed name as its field: the option's value, or its label as the editor shows it (any case), else undefined. */
+function clearableField(name: string): ClearableField | undefined {
+	const lower = name.toLowerCase();
+	return CLEARABLE.find((c) => c.value.toLowerCase() === lower || c.name.toLowerCase() === lower)?.value;
+}
+
 /** The option, for the Options collection of an operation that changes an existing employee. */
 export const fieldsToClearOption: INodeProperties = {
 	displayName: 'Fields to Clear',
@@ -29,7 +35,7 @@ export const fieldsToClearOption: INodeProperties = {
 	options: CLEARABLE.map((c) => ({ ...c })),
 	default: [],
 	description:
-		'Optional fields to empty on the employee in Backoffice. An empty field elsewhere in this node means "leave as it is"; only a field listed here is removed. A field cannot be both given a value and cleared. An expression may give a list or names separated by commas.',
+		'Optional fields to empty on the employee in Backoffice. An empty field elsewhere in this node means "leave as it is"; only a field listed here is removed. A field cannot be both given a value and cleared. An expression may give a list or names separated by commas (adpEmployeeId or ADP Employee ID, and so on).',
 };
 
 /** An Options collection with Fields to Clear added, the entries kept in display-name order as n8n lists them. */
@@ -52,10 +58,10 @@ export async function readFieldsToClear(
 	const names = await readNameList(options.fieldsToClear, 'fieldsToClear');
 	const clears: Partial<Record<ClearableField, ''>> = {};
 	for (const name of names) {
-		if (!VALUES.includes(name)) {
-			throw new ValidationError('fieldsToClear', `unknown field ${JSON.stringify(name)}; choose from ${VALUES.join(', ')}`);
+		const field = clearableField(name);
+		if (field === undefined) {
+			throw new ValidationError('fieldsToClear', `unknown field ${JSON.stringify(name.length > 60 ? `${name.slice(0, 60)}…` : name)}; choose from ${VALUES.join(', ')}`);
 		}
-		const field = name as ClearableField;
 		if (readText(given[field], field, false) !== undefined) {
 			throw new ValidationError(field, `is given a value under ${where} and also listed in Options > Fields to Clear: keep only one`);
 		}

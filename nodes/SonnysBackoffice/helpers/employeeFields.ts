@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { EmployeeChanges, EmployeeRef, SonnysBackofficeClientApi } from '../../../src/models/api';
 import { readEmployeeRef } from './employeeLocator';
 import { concurrencyOption } from './concurrency';
+import { readFieldsToClear, withFieldsToClear } from './fieldsToClear';
 import { emailField, permissionTemplateField, phoneField, sitesField } from './fields';
 import { siteNames } from './parameters';
 import { readCalendarDate, readInteger, readMoney, readNameList, readSites, readText } from './values';
@@ -167,13 +168,18 @@ export async function readEmployeeFields(
 	return out;
 }
 
-/** The input of Update and Reactivate: the Employee locator, the Update Fields and the preview option. */
+/** The "Options" of Update and Reactivate: those of {@link dryRunOptions} and Fields to Clear. */
+export const changeOptions: INodeProperties = withFieldsToClear(dryRunOptions);
+
+/** The input of Update and Reactivate: the Employee locator, the Update Fields (with Options > Fields to Clear) and the preview option. */
 export async function readChangeInput(
 	fns: IExecuteFunctions,
 	i: number,
 	client: SonnysBackofficeClientApi,
 ): Promise<EmployeeRef & { changes: EmployeeChanges; dryRun: boolean }> {
-	const changes = await readEmployeeFields(fns.getNodeParameter('updateFields', i, {}) as IDataObject, client, fns.getTimezone());
-	const dryRun = readDryRun(fns.getNodeParameter('options', i, {}) as IDataObject);
-	return { ...readEmployeeRef(fns, i), changes, dryRun };
+	const fields = fns.getNodeParameter('updateFields', i, {}) as IDataObject;
+	const options = fns.getNodeParameter('options', i, {}) as IDataObject;
+	const clears = await readFieldsToClear(options, fields, 'Update Fields');
+	const changes = { ...(await readEmployeeFields(fields, client, fns.getTimezone())), ...clears };
+	return { ...readEmployeeRef(fns, i), changes, dryRun: readDryRun(options) };
 }

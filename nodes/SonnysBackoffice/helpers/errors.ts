@@ -36,6 +36,7 @@ const FIELD_LABELS: Record<string, string> = {
 	employee: 'Employee',
 	changes: 'Update Fields',
 	wageEffectiveDate: 'Wage Effective Date',
+	fieldsToClear: 'Fields to Clear',
 	linkToEmployeePosUserId: 'Employee POS User ID',
 	linkToEmployeeEmail: 'Employee Email',
 	subdomain: 'Subdomain',

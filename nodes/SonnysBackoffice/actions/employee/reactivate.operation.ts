@@ -2,14 +2,14 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import type { SonnysBackofficeClientApi } from '../../../../src/models/api';
 import { operationProperties } from '../../helpers/displayOptions';
-import { dryRunOptions, readChangeInput, updateFieldsCollection } from '../../helpers/employeeFields';
+import { changeOptions, readChangeInput, updateFieldsCollection } from '../../helpers/employeeFields';
 import { employeeLocator } from '../../helpers/employeeLocator';
 import { outputItem } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [
 	employeeLocator('The disabled employee to reactivate. Find an inactive employee by POS user ID or from the list.'),
 	{ ...updateFieldsCollection, description: 'Changes applied in the same run, e.g. a new wage and site for a rehire' },
-	dryRunOptions,
+	changeOptions,
 ];
 
 /** Version 2 only. */

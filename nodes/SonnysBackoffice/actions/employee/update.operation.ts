@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import type { SonnysBackofficeClientApi } from '../../../../src/models/api';
 import { operationProperties } from '../../helpers/displayOptions';
-import { dryRunOptions, readChangeInput, updateFieldsCollection } from '../../helpers/employeeFields';
+import { changeOptions, readChangeInput, updateFieldsCollection } from '../../helpers/employeeFields';
 import { employeeLocator } from '../../helpers/employeeLocator';
 import { outputItem } from '../../helpers/parameters';
 
@@ -13,7 +13,7 @@ const properties: INodeProperties[] = [
 		description:
 			'The fields to change. Only what differs from Backoffice is written, and every change is read back; a new wage becomes a new wage record. The output lists each changed field with its old and new value.',
 	},
-	dryRunOptions,
+	changeOptions,
 ];
 
 /** Version 2 only (the operation came with the Employee locator). */

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import type { SonnysBackofficeClientApi } from '../../../../src/models/api';
 import { operationProperties } from '../../helpers/displayOptions';
 import { dryRunOptions, readDryRun } from '../../helpers/employeeFields';
+import { readFieldsToClear, withFieldsToClear } from '../../helpers/fieldsToClear';
 import { outputItem } from '../../helpers/parameters';
 import { createFields, readCreateInput } from './create.operation';
 
@@ -15,7 +16,7 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	...createFields,
-	{
+	withFieldsToClear({
 		...dryRunOptions,
 		options: [
 			...(dryRunOptions.options ?? []),
@@ -36,7 +37,7 @@ const properties: INodeProperties[] = [
 					'Whether an existing employee gets the POS PIN given under Additional Fields. Off: only a new employee gets it; an existing PIN is never touched.',
 			},
 		],
-	},
+	}),
 ];
 
 /** Version 2 only. */
@@ -47,10 +48,13 @@ export async function execute(
 	client: SonnysBackofficeClientApi,
 	i: number,
 ): Promise<INodeExecutionData[]> {
-	const input = await readCreateInput(this, client, i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	// A field to clear is sent as '': an existing employee loses its value, a new one is created without it.
+	const clears = await readFieldsToClear(options, this.getNodeParameter('additionalFields', i, {}) as IDataObject, 'Additional Fields');
+	const input = await readCreateInput(this, client, i);
 	const result = await client.upsertEmployee({
 		...input,
+		...clears,
 		reactivate: options.reactivate === true,
 		updatePosPin: options.updatePosPin === true,
 		dryRun: readDryRun(options),

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { EmployeeChanges, EmployeeRef, SonnysBackofficeClientApi } from '../../../src/models/api';
 import { readEmployeeRef } from './employeeLocator';
-import { concurrencyOption } from './concurrency';
+import { optionsCollection } from './concurrency';
 import { emailField, permissionTemplateField, phoneField, sitesField } from './fields';
 import { siteNames } from './parameters';
 import { readCalendarDate, readInteger, readMoney, readNameList, readSites, readText } from './values';
@@ -114,25 +114,18 @@ export const updateFieldsCollection: INodeProperties = {
 	],
 };
 
-/** The "Options" collection of Create, Update, Reactivate and Disable: the preview switch and Concurrency. */
-export const dryRunOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		concurrencyOption,
-		{
-			displayName: 'Preview Only (Dry Run)',
-			name: 'dryRun',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to only validate and read, and output what would change (changes, plannedRequests) without writing anything to Backoffice',
-		},
-	],
+/** The preview switch of Create, Update, Reactivate, Disable and Create or Update. */
+export const dryRunOption: INodeProperties = {
+	displayName: 'Preview Only (Dry Run)',
+	name: 'dryRun',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to only validate and read, and output what would change (changes, plannedRequests) without writing anything to Backoffice',
 };
+
+/** The "Options" collection of Create, Update, Reactivate and Disable: Concurrency and the preview switch. */
+export const dryRunOptions: INodeProperties = optionsCollection([dryRunOption]);
 
 /** Whether the item asks for a preview only. */
 export function readDryRun(options: IDataObject | undefined): boolean {

@@ -21,6 +21,27 @@ function where(options: FieldOptions): Partial<INodeProperties> {
 	return options.displayOptions ? { displayOptions: options.displayOptions } : {};
 }
 
+/** n8n's collections of optional parameters, by their parameter name: the title and the label of the "Add" button. */
+const COLLECTIONS = {
+	additionalFields: { displayName: 'Additional Fields', placeholder: 'Add Field' },
+	updateFields: { displayName: 'Update Fields', placeholder: 'Add Field' },
+	filters: { displayName: 'Filters', placeholder: 'Add Filter' },
+	options: { displayName: 'Options', placeholder: 'Add Option' },
+} as const;
+
+/**
+ * A collection of optional parameters (empty by default) of one of the kinds above. Its items must be sorted by
+ * display name: n8n's lint rule cannot see them here, a node test checks them on the loaded description.
+ */
+export function collection(
+	name: keyof typeof COLLECTIONS,
+	options: INodeProperties[],
+	extra: Pick<INodeProperties, 'description' | 'displayOptions'> = {},
+): INodeProperties {
+	const { displayName, placeholder } = COLLECTIONS[name];
+	return { displayName, name, type: 'collection', placeholder, default: {}, ...extra, options };
+}
+
 /** The "Operation" selector of one resource (of some node versions only, when `versions` is given). */
 export function operationSelector(
 	resource: string,

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { SonnysBackofficeClientApi } from '../../../../src/models/api';
 import { operationProperties } from '../../helpers/displayOptions';
-import { dryRunOptions, readDryRun } from '../../helpers/employeeFields';
+import { optionsCollection } from '../../helpers/concurrency';
+import { dryRunOption, readDryRun } from '../../helpers/employeeFields';
 import { outputItem } from '../../helpers/parameters';
 import { createFields, readCreateInput } from './create.operation';
 
@@ -15,28 +16,25 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	...createFields,
-	{
-		...dryRunOptions,
-		options: [
-			...(dryRunOptions.options ?? []),
-			{
-				displayName: 'Reactivate If Disabled',
-				name: 'reactivate',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to reactivate an employee with this POS user ID who is disabled (with the changes). Off: a disabled employee is updated and stays disabled, with a warning.',
-			},
-			{
-				displayName: 'Update POS PIN',
-				name: 'updatePosPin',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether an existing employee gets the POS PIN given under Additional Fields. Off: only a new employee gets it; an existing PIN is never touched.',
-			},
-		],
-	},
+	optionsCollection([
+		dryRunOption,
+		{
+			displayName: 'Reactivate If Disabled',
+			name: 'reactivate',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to reactivate an employee with this POS user ID who is disabled (with the changes). Off: a disabled employee is updated and stays disabled, with a warning.',
+		},
+		{
+			displayName: 'Update POS PIN',
+			name: 'updatePosPin',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether an existing employee gets the POS PIN given under Additional Fields. Off: only a new employee gets it; an existing PIN is never touched.',
+		},
+	]),
 ];
 
 /** Version 2 only. */

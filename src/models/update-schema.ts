@@ -3,37 +3,13 @@
  * `createEmployee` (`employeeFieldRules`), checked before any request. Absent (or null) = unchanged; for the optional
  * texts (ADP id, emergency contact) an empty string clears the field.
  */
-import type Decimal from 'decimal.js';
 import { z } from 'zod/v4';
 import { ValidationError } from '../errors';
+import type { EmployeeChanges } from './employee-change';
 import { defaultOvertimeRate, MAX_MONEY } from './money';
 import { employeeRefFields, pickEmployeeRef, type EmployeeRef } from './employee-ref';
 import { employeeFieldRules as rules } from './schemas';
 import { date, DEFAULT_DEPARTMENT, fail, keysOf, money, optional, parseWith, refuse } from './validation';
-
-/** `changes` after validation and normalisation (only the fields given). */
-export interface ValidatedChanges {
-	firstName?: string;
-	lastName?: string;
-	/** Digits. */
-	phone?: string;
-	email?: string;
-	/** Trimmed, de-duplicated, "Greeter" appended once (as on create). */
-	departments?: string[];
-	availableSites?: string[] | 'all';
-	/** `''` clears. */
-	adpEmployeeId?: string;
-	emergencyContactName?: string;
-	/** Digits, or `''` to clear. */
-	emergencyContactPhone?: string;
-	posPin?: number;
-	wageRate?: Decimal;
-	/** Given explicitly (forces overtime eligibility). */
-	overtimeWageRate?: Decimal;
-	/** `MM/DD/YYYY`. */
-	wageEffectiveDate?: string;
-	permission?: string;
-}
 
 /** Text that may be cleared: absent/null = unchanged, blank = clear. */
 function clearable(max: number) {
@@ -48,19 +24,25 @@ function clearable(max: number) {
 		});
 }
 
+// Exactly the fields of the public `EmployeeChanges` (checked by `satisfies`): the input type and this schema cannot drift.
 const changesShape = z.strictObject({
 	firstName: rules.firstName.nullish(),
 	lastName: rules.lastName.nullish(),
+	/** Yields the digits. */
 	phone: rules.phone.nullish(),
 	email: rules.email.nullish(),
+	/** Trimmed; de-duplicated and "Greeter" appended once by `finish` (as on create). */
 	departments: z.array(rules.department).nullish(),
 	availableSites: z.unknown().transform((v, ctx) => {
 		if (v === undefined || v === null) return undefined;
 		const parsed = rules.availableSites.safeParse(v);
 		return parsed.success ? parsed.data : fail(ctx, parsed.error.issues[0].message);
 	}),
+	/** `''` clears. */
 	adpEmployeeId: clearable(rules.adpEmployeeIdMaxLength),
+	/** `''` clears. */
 	emergencyContactName: clearable(rules.emergencyContactNameMaxLength),
+	/** Digits, or `''` to clear. */
 	emergencyContactPhone: z
 		.string()
 		.nullish()
@@ -72,10 +54,20 @@ const changesShape = z.strictObject({
 		}),
 	posPin: rules.posPin.nullish(),
 	wageRate: optional(money),
+	/** Given explicitly (forces overtime eligibility). */
 	overtimeWageRate: optional(money),
+	/** `MM/DD/YYYY`. */
 	wageEffectiveDate: optional(date),
 	permission: rules.permission.nullish(),
-});
+} satisfies Record<keyof EmployeeChanges, z.ZodType>);
+
+type ParsedChanges = z.output<typeof changesShape>;
+
+/**
+ * `changes` after validation and normalisation (only the fields given): the fields of `EmployeeChanges` with the
+ * types the schema yields (texts trimmed, phones as digits, money as Decimal, the wage date as `MM/DD/YYYY`).
+ */
+export type ValidatedChanges = { [K in keyof ParsedChanges]?: NonNullable<ParsedChanges[K]> };
 
 /** The field names `changes` accepts, in the order results report them. */
 export const CHANGE_FIELDS = keysOf(changesShape) as Array<keyof ValidatedChanges>;

@@ -2,6 +2,7 @@ import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-wo
 
 import { ValidationError } from '../../../src/errors';
 import { ONLY_V1 } from './displayOptions';
+import { collection } from './fields';
 
 /** The client's `MAX_SESSIONS` (a node file may not import values from src/; a node test checks they agree). */
 export const MAX_SESSIONS = 8;
@@ -18,16 +19,12 @@ export const concurrencyOption: INodeProperties = {
 		'How many items run at the same time, each on its own Backoffice session of the bot user (1-8). Output order stays the input order. Start with 1 or 4: what a tenant tolerates is not known (see the README).',
 };
 
-function optionsWithConcurrency(show: NonNullable<IDisplayOptions['show']>): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [concurrencyOption],
-	};
+/**
+ * An operation's one "Options" collection: Concurrency, then the operation's own options (sorted by display name),
+ * shown under `show` when given.
+ */
+export function optionsCollection(own: INodeProperties[] = [], show?: NonNullable<IDisplayOptions['show']>): INodeProperties {
+	return collection('options', [concurrencyOption, ...own], show ? { displayOptions: { show } } : {});
 }
 
 /**
@@ -37,9 +34,9 @@ function optionsWithConcurrency(show: NonNullable<IDisplayOptions['show']>): INo
  * Many, sites, departments, templates) gain nothing from it.
  */
 export const concurrencyOptions: INodeProperties[] = [
-	optionsWithConcurrency({ resource: ['employee'], operation: ['checkAvailability'] }),
-	optionsWithConcurrency({ resource: ['employee'], operation: ['create', 'disable'], ...ONLY_V1 }),
-	optionsWithConcurrency({ resource: ['backofficeUser'], operation: ['create'] }),
+	optionsCollection([], { resource: ['employee'], operation: ['checkAvailability'] }),
+	optionsCollection([], { resource: ['employee'], operation: ['create', 'disable'], ...ONLY_V1 }),
+	optionsCollection([], { resource: ['backofficeUser'], operation: ['create'] }),
 ];
 
 /** The node's Concurrency, read once (from the first item): 1 unless set; a whole number from 1 to 8. */

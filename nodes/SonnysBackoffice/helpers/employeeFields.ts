@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { EmployeeChanges, EmployeeRef, SonnysBackofficeClientApi } from '../../../src/models/api';
 import { readEmployeeRef } from './employeeLocator';
-import { concurrencyOption } from './concurrency';
+import { optionsCollection } from './concurrency';
 import { readFieldsToClear, withFieldsToClear } from './fieldsToClear';
-import { emailField, permissionTemplateField, phoneField, sitesField } from './fields';
+import { collection, emailField, permissionTemplateField, phoneField, sitesField } from './fields';
 import { siteNames } from './parameters';
 import { readCalendarDate, readInteger, readMoney, readNameList, readSites, readText } from './values';
 
@@ -66,74 +66,60 @@ function optional(property: INodeProperties): INodeProperties {
 }
 
 /** The "Update Fields" of Update and Reactivate: the same pickers as Create, every one optional. */
-export const updateFieldsCollection: INodeProperties = {
-	displayName: 'Update Fields',
-	name: 'updateFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	options: [
-		adpEmployeeIdOption,
-		sitesField({
-			displayName: 'Available Site Names or IDs',
-			required: false,
-			description:
-				'Replaces the sites where the employee may work: "All Sites", or one or more sites by name. An expression may give a list or names separated by commas; the ID of a site is its name',
+export const updateFieldsCollection: INodeProperties = collection('updateFields', [
+	adpEmployeeIdOption,
+	sitesField({
+		displayName: 'Available Site Names or IDs',
+		required: false,
+		description:
+			'Replaces the sites where the employee may work: "All Sites", or one or more sites by name. An expression may give a list or names separated by commas; the ID of a site is its name',
+	}),
+	departmentsOption,
+	optional(emailField({ description: 'New e-mail address. Must not belong to another employee.' })),
+	emergencyContactNameOption,
+	emergencyContactPhoneOption,
+	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', description: 'New first name' },
+	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', description: 'New last name' },
+	overtimeWageRateOption(
+		'New hourly overtime wage in dollars (makes the new wage record overtime-eligible). Needs a Wage Rate. Defaults to 1.5 times the new wage rate when the current wage is overtime-eligible.',
+	),
+	optional(
+		permissionTemplateField('pos', {
+			description: 'POS permission template to apply, e.g. Shift Leader (matched without regard to case); the ID of a template is its name',
 		}),
-		departmentsOption,
-		optional(emailField({ description: 'New e-mail address. Must not belong to another employee.' })),
-		emergencyContactNameOption,
-		emergencyContactPhoneOption,
-		{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', description: 'New first name' },
-		{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', description: 'New last name' },
-		overtimeWageRateOption(
-			'New hourly overtime wage in dollars (makes the new wage record overtime-eligible). Needs a Wage Rate. Defaults to 1.5 times the new wage rate when the current wage is overtime-eligible.',
-		),
-		optional(
-			permissionTemplateField('pos', {
-				description: 'POS permission template to apply, e.g. Shift Leader (matched without regard to case); the ID of a template is its name',
-			}),
-		),
-		optional(phoneField({ description: 'New phone number: 9 or 10 digits once symbols are removed. Must not belong to another employee.' })),
-		posPinOption({ description: 'New 5-digit PIN (10000-99999) for the POS. Shown as ***** in the output.' }),
-		{
-			displayName: 'Wage Effective Date',
-			name: 'wageEffectiveDate',
-			type: 'dateTime',
-			default: '',
-			description:
-				"When the new wage starts (default today). Backoffice needs it after the latest wage's date; an earlier one is moved to the day after it, with a warning. Needs a Wage Rate.",
-		},
-		{
-			displayName: 'Wage Rate',
-			name: 'wageRate',
-			type: 'string',
-			default: '',
-			placeholder: '17.25',
-			description: 'New hourly wage in dollars: a new wage record. Handled as an exact decimal.',
-		},
-	],
+	),
+	optional(phoneField({ description: 'New phone number: 9 or 10 digits once symbols are removed. Must not belong to another employee.' })),
+	posPinOption({ description: 'New 5-digit PIN (10000-99999) for the POS. Shown as ***** in the output.' }),
+	{
+		displayName: 'Wage Effective Date',
+		name: 'wageEffectiveDate',
+		type: 'dateTime',
+		default: '',
+		description:
+			"When the new wage starts (default today). Backoffice needs it after the latest wage's date; an earlier one is moved to the day after it, with a warning. Needs a Wage Rate.",
+	},
+	{
+		displayName: 'Wage Rate',
+		name: 'wageRate',
+		type: 'string',
+		default: '',
+		placeholder: '17.25',
+		description: 'New hourly wage in dollars: a new wage record. Handled as an exact decimal.',
+	},
+]);
+
+/** The preview switch of Create, Update, Reactivate, Disable and Create or Update. */
+export const dryRunOption: INodeProperties = {
+	displayName: 'Preview Only (Dry Run)',
+	name: 'dryRun',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to only validate and read, and output what would change (changes, plannedRequests) without writing anything to Backoffice',
 };
 
-/** The "Options" collection of Create, Update, Reactivate and Disable: the preview switch and Concurrency. */
-export const dryRunOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		concurrencyOption,
-		{
-			displayName: 'Preview Only (Dry Run)',
-			name: 'dryRun',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to only validate and read, and output what would change (changes, plannedRequests) without writing anything to Backoffice',
-		},
-	],
-};
+/** The "Options" collection of Create, Update, Reactivate and Disable: Concurrency and the preview switch. */
+export const dryRunOptions: INodeProperties = optionsCollection([dryRunOption]);
 
 /** Whether the item asks for a preview only. */
 export function readDryRun(options: IDataObject | undefined): boolean {

@@ -17,8 +17,40 @@ interface NamedFieldOptions extends FieldOptions {
 	displayName?: string;
 }
 
-function where(options: FieldOptions): Partial<INodeProperties> {
-	return options.displayOptions ? { displayOptions: options.displayOptions } : {};
+/**
+ * A field of one kind (`kind`: its default name and title, type, default, limits, placeholder) as an operation
+ * names, places and describes it. A picker's kind carries the description itself (the operation's, completed).
+ */
+function field(kind: INodeProperties, options: NamedFieldOptions): INodeProperties {
+	const { description = options.description, ...rest } = kind;
+	return {
+		...rest,
+		displayName: options.displayName ?? kind.displayName,
+		name: options.name ?? kind.name,
+		...(options.displayOptions ? { displayOptions: options.displayOptions } : {}),
+		description,
+	};
+}
+
+/** n8n's collections of optional parameters, by their parameter name: the title and the label of the "Add" button. */
+const COLLECTIONS = {
+	additionalFields: { displayName: 'Additional Fields', placeholder: 'Add Field' },
+	updateFields: { displayName: 'Update Fields', placeholder: 'Add Field' },
+	filters: { displayName: 'Filters', placeholder: 'Add Filter' },
+	options: { displayName: 'Options', placeholder: 'Add Option' },
+} as const;
+
+/**
+ * A collection of optional parameters (empty by default) of one of the kinds above. Its items must be sorted by
+ * display name: n8n's lint rule cannot see them here, a node test checks them on the loaded description.
+ */
+export function collection(
+	name: keyof typeof COLLECTIONS,
+	options: INodeProperties[],
+	extra: Pick<INodeProperties, 'description' | 'displayOptions'> = {},
+): INodeProperties {
+	const { displayName, placeholder } = COLLECTIONS[name];
+	return { displayName, name, type: 'collection', placeholder, default: {}, ...extra, options };
 }
 
 /** The "Operation" selector of one resource (of some node versions only, when `versions` is given). */
@@ -61,49 +93,38 @@ export function modeSelector(
 
 /** A required POS user ID: a positive whole number. */
 export function posUserIdField(options: NamedFieldOptions): INodeProperties {
-	return {
-		displayName: options.displayName ?? 'POS User ID',
-		name: options.name ?? 'posUserId',
-		type: 'number',
-		required: true,
-		default: 0,
-		typeOptions: { minValue: 1, numberPrecision: 0 },
-		...where(options),
-		description: options.description,
-	};
+	return field(
+		{
+			displayName: 'POS User ID',
+			name: 'posUserId',
+			type: 'number',
+			required: true,
+			default: 0,
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+		},
+		options,
+	);
 }
 
 /** A required e-mail address. */
 export function emailField(options: NamedFieldOptions): INodeProperties {
-	return {
-		displayName: options.displayName ?? 'Email',
-		name: options.name ?? 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		...where(options),
-		description: options.description,
-	};
+	return field(
+		{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '' },
+		options,
+	);
 }
 
 /** A required phone number (US, without country code). */
 export function phoneField(options: FieldOptions): INodeProperties {
-	return {
-		displayName: 'Phone',
-		name: 'phone',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '(615) 555-1234',
-		...where(options),
-		description: options.description,
-	};
+	return field(
+		{ displayName: 'Phone', name: 'phone', type: 'string', required: true, default: '', placeholder: '(615) 555-1234' },
+		options,
+	);
 }
 
 /** A required text field such as a first or last name. */
 export function requiredTextField(name: string, displayName: string, options: FieldOptions): INodeProperties {
-	return { displayName, name, type: 'string', required: true, default: '', ...where(options), description: options.description };
+	return field({ displayName, name, type: 'string', required: true, default: '' }, options);
 }
 
 /**
@@ -111,16 +132,17 @@ export function requiredTextField(name: string, displayName: string, options: Fi
  * field repeats what the description (shown only on hover) says: a generated password is shown once.
  */
 export function newPasswordField(name: string, displayName: string, options: FieldOptions): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		...where(options),
-		hint: 'Empty: a strong password is generated and returned in the output only, because Backoffice never shows it again',
-		description: options.description,
-	};
+	return field(
+		{
+			displayName,
+			name,
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			hint: 'Empty: a strong password is generated and returned in the output only, because Backoffice never shows it again',
+		},
+		options,
+	);
 }
 
 /**
@@ -128,16 +150,18 @@ export function newPasswordField(name: string, displayName: string, options: Fie
  * description (given without its final period) is followed by n8n's standard sentence for pickers.
  */
 export function sitesField(options: NamedFieldOptions & { required: boolean }): INodeProperties {
-	return {
-		displayName: options.displayName ?? 'Site Names or IDs',
-		name: options.name ?? 'availableSites',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getSites' },
-		...(options.required ? { required: true } : {}),
-		default: [],
-		...where(options),
-		description: `${options.description}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
-	};
+	return field(
+		{
+			displayName: 'Site Names or IDs',
+			name: 'availableSites',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getSites' },
+			...(options.required ? { required: true } : {}),
+			default: [],
+			description: `${options.description}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+		},
+		options,
+	);
 }
 
 /**
@@ -148,16 +172,18 @@ export function permissionTemplateField(
 	scope: 'pos' | 'backoffice',
 	options: NamedFieldOptions & { required?: boolean },
 ): INodeProperties {
-	return {
-		displayName: options.displayName ?? 'Permission Template Name or ID',
-		name: options.name ?? 'permission',
-		type: 'options',
-		typeOptions: {
-			loadOptionsMethod: scope === 'pos' ? 'getPosPermissionTemplates' : 'getBackofficePermissionTemplates',
+	return field(
+		{
+			displayName: 'Permission Template Name or ID',
+			name: 'permission',
+			type: 'options',
+			typeOptions: {
+				loadOptionsMethod: scope === 'pos' ? 'getPosPermissionTemplates' : 'getBackofficePermissionTemplates',
+			},
+			...(options.required === false ? {} : { required: true }),
+			default: '',
+			description: `${options.description}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
 		},
-		...(options.required === false ? {} : { required: true }),
-		default: '',
-		...where(options),
-		description: `${options.description}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
-	};
+		options,
+	);
 }

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { collection } from '../helpers/fields';
+
 /** The trigger's event options; the values are the `event` of each output item. */
 export const EVENT_OPTIONS = [
 	{
@@ -23,33 +25,26 @@ export const triggerProperties: INodeProperties[] = [
 		options: EVENT_OPTIONS.map((o) => ({ ...o })),
 		description: 'Which changes in the Backoffice roster start the workflow, one item per employee and event',
 	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Access Level Names or IDs',
-				name: 'accessLevels',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getAccessLevels' },
-				default: [],
-				description:
-					'Only employees whose roster access level (a POS permission template, Custom or None) is one of these, before or after the change. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Site Names or IDs',
-				name: 'sites',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getSites' },
-				default: [],
-				description:
-					'Only employees available at one of these sites, before or after the change. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-		],
-	},
+	collection('filters', [
+		{
+			displayName: 'Access Level Names or IDs',
+			name: 'accessLevels',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getAccessLevels' },
+			default: [],
+			description:
+				'Only employees whose roster access level (a POS permission template, Custom or None) is one of these, before or after the change. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Site Names or IDs',
+			name: 'sites',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getSites' },
+			default: [],
+			description:
+				'Only employees available at one of these sites, before or after the change. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+	]),
 	{
 		displayName:
 			'The first poll after activation records the current roster and starts nothing; "Fetch Test Event" returns the newest matching employee as a sample',

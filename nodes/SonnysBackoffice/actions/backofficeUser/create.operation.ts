@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import type { CreateBackofficeUserInput, SonnysBackofficeClientApi } from '../../../../src/models/api';
 import { operationProperties } from '../../helpers/displayOptions';
 import {
+	collection,
 	emailField,
 	modeSelector,
 	newPasswordField,
@@ -71,24 +72,17 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { linkTo: ['email'] } },
 		description: 'E-mail address of the active employee to link the user to',
 	}),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			newPasswordField('password', 'Password', {
-				description:
-					'Password of the new user. Leave empty to generate a strong 12-character one; it is returned in the output because Backoffice never shows it again.',
-			}),
-			sitesField({
-				required: false,
-				description:
-					'Sites the user can access (default: All Sites), applied with the template and read back. The ID of a site is its name',
-			}),
-		],
-	},
+	collection('additionalFields', [
+		newPasswordField('password', 'Password', {
+			description:
+				'Password of the new user. Leave empty to generate a strong 12-character one; it is returned in the output because Backoffice never shows it again.',
+		}),
+		sitesField({
+			required: false,
+			description:
+				'Sites the user can access (default: All Sites), applied with the template and read back. The ID of a site is its name',
+		}),
+	]),
 ];
 
 export const description = operationProperties('backofficeUser', 'create', properties);

@@ -15,6 +15,7 @@ import {
 	readEmployeeFields,
 } from '../../helpers/employeeFields';
 import {
+	collection,
 	emailField,
 	permissionTemplateField,
 	phoneField,
@@ -69,35 +70,28 @@ export const createFields: INodeProperties[] = [
 		description:
 			'POS permission template to apply, e.g. General User (matched without regard to case); the ID of a template is its name',
 	}),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			adpEmployeeIdOption,
-			...backofficeLoginFields,
-			departmentsOption,
-			emergencyContactNameOption,
-			emergencyContactPhoneOption,
-			overtimeWageRateOption('Hourly overtime wage in dollars. Defaults to 1.5 times the wage rate, rounded to cents.'),
-			posPinOption({
-				placeholder: 'Leave empty to generate one',
-				hint: 'Leave empty to have a random PIN generated; it is returned in the output only, because Backoffice never shows it again',
-				description:
-					'5-digit PIN (10000-99999) for the POS. Leave it empty to generate a random one; it is returned in the output because Backoffice never shows it again.',
-			}),
-			{
-				displayName: 'Skip Phone Pre-Check',
-				name: 'skipPhonePreflight',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to skip checking the phone against the whole employee list before creating. Backoffice cannot search by phone, so the check downloads every employee once per run (about 10 MB on a 5,000-employee tenant). For bulk runs on large tenants. Trade-off: whether Backoffice itself refuses a duplicate phone was never observed, so a duplicate phone may then be created. POS user ID and e-mail are still checked.",
-			},
-		],
-	},
+	collection('additionalFields', [
+		adpEmployeeIdOption,
+		...backofficeLoginFields,
+		departmentsOption,
+		emergencyContactNameOption,
+		emergencyContactPhoneOption,
+		overtimeWageRateOption('Hourly overtime wage in dollars. Defaults to 1.5 times the wage rate, rounded to cents.'),
+		posPinOption({
+			placeholder: 'Leave empty to generate one',
+			hint: 'Leave empty to have a random PIN generated; it is returned in the output only, because Backoffice never shows it again',
+			description:
+				'5-digit PIN (10000-99999) for the POS. Leave it empty to generate a random one; it is returned in the output because Backoffice never shows it again.',
+		}),
+		{
+			displayName: 'Skip Phone Pre-Check',
+			name: 'skipPhonePreflight',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to skip checking the phone against the whole employee list before creating. Backoffice cannot search by phone, so the check downloads every employee once per run (about 10 MB on a 5,000-employee tenant). For bulk runs on large tenants. Trade-off: whether Backoffice itself refuses a duplicate phone was never observed, so a duplicate phone may then be created. POS user ID and e-mail are still checked.",
+		},
+	]),
 ];
 
 const properties: INodeProperties[] = [

@@ -1,37 +1,29 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { EmployeeInclude, SonnysBackofficeClientApi } from '../../../../src/models/api';
-import { concurrencyOption } from '../../helpers/concurrency';
+import { optionsCollection } from '../../helpers/concurrency';
 import { operationProperties } from '../../helpers/displayOptions';
 import { employeeLocator, readEmployeeRef } from '../../helpers/employeeLocator';
 import { outputItem } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [
 	employeeLocator('The employee to read'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			concurrencyOption,
-			{
-				displayName: 'Include Permissions',
-				name: 'includePermissions',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to read the POS permissions and name their template (one more page)',
-			},
-			{
-				displayName: 'Include Wage History',
-				name: 'includeWageHistory',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to read the current wage and the wage history (one more page)',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Include Permissions',
+			name: 'includePermissions',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to read the POS permissions and name their template (one more page)',
+		},
+		{
+			displayName: 'Include Wage History',
+			name: 'includeWageHistory',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to read the current wage and the wage history (one more page)',
+		},
+	]),
 ];
 
 export const description = operationProperties('employee', 'get', properties);

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { SonnysBackofficeClientApi } from '../../../../src/models/api';
 import { operationProperties } from '../../helpers/displayOptions';
-import { dryRunOptions, readDryRun } from '../../helpers/employeeFields';
+import { optionsCollection } from '../../helpers/concurrency';
+import { dryRunOption, readDryRun } from '../../helpers/employeeFields';
 import { readFieldsToClear, withFieldsToClear } from '../../helpers/fieldsToClear';
 import { outputItem } from '../../helpers/parameters';
 import { createFields, readCreateInput } from './create.operation';
@@ -16,10 +17,9 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	...createFields,
-	withFieldsToClear({
-		...dryRunOptions,
-		options: [
-			...(dryRunOptions.options ?? []),
+	withFieldsToClear(
+		optionsCollection([
+			dryRunOption,
 			{
 				displayName: 'Reactivate If Disabled',
 				name: 'reactivate',
@@ -36,8 +36,8 @@ const properties: INodeProperties[] = [
 				description:
 					'Whether an existing employee gets the POS PIN given under Additional Fields. Off: only a new employee gets it; an existing PIN is never touched.',
 			},
-		],
-	}),
+		]),
+	),
 ];
 
 /** Version 2 only. */

@@ -69,9 +69,10 @@ function hires(count: number, site: string): CreateEmployeeInput[] {
 /** `npm run emulator` in a child process; resolves with its URL and a stop function. */
 async function startChildEmulator(latencyMs: number): Promise<{ url: string; stop: () => void }> {
 	const port = await freePort();
+	// The emulator itself is the child (not npx, whose kill would leave it running and holding our stdout pipe open).
 	const child = spawn(
-		'npx',
-		['tsx', join(__dirname, '..', 'test', 'emulator', 'cli.ts'), '--port', String(port), '--latency-ms', String(latencyMs), '--session-locking', 'on'],
+		process.execPath,
+		['--import', 'tsx', join(__dirname, '..', 'test', 'emulator', 'cli.ts'), '--port', String(port), '--latency-ms', String(latencyMs), '--session-locking', 'on'],
 		{ stdio: ['ignore', 'pipe', 'inherit'] },
 	);
 	const url = await new Promise<string>((resolve, reject) => {

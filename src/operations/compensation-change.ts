@@ -11,6 +11,7 @@ import { diffFields, type Changes } from '../models/changes';
 import { addDaysIso, parseBackofficeDate, toBackofficeDate } from '../models/dates';
 import { defaultOvertimeRate, formatMoney } from '../models/money';
 import { parseCompensationPage, type CompensationPage } from '../pages/employee-compensation';
+import { mainColumnHtml } from '../pages/page-kind';
 import { COMPENSATION_FORM } from '../pages/selectors';
 import type { OperationContext } from './context';
 import { getEmployeePage } from './employee-lookup';
@@ -66,7 +67,7 @@ export async function planCompensationChange(
 		);
 	}
 
-	const form = parseForm(html, COMPENSATION_FORM, path);
+	const form = parseForm(mainColumnHtml(html), COMPENSATION_FORM, path);
 	const before = form.pairs();
 	form.set('wage[effectiveDate]', toBackofficeDate(effective, 'wageEffectiveDate'));
 	form.set('wage[isHourly]', '1');

@@ -37,6 +37,19 @@ export function classifyPage(html: string): PageKind {
 	return 'unknown';
 }
 
+/**
+ * The part of a logged-in page the parsers read: from the start of its `<div id="main-column">` tag to the end.
+ * Forms, flashes (`div.alerts.alerts-server`) and the content header all sit inside the main column (protocol
+ * A.0, and every captured page); the ~130 KB navigation sidebar before it is not worth a DOM parse on every
+ * request. The whole page when there is no main column or its tag cannot be found (nothing is cut then).
+ */
+export function mainColumnHtml(html: string): string {
+	const marker = MAIN_COLUMN.exec(html);
+	if (!marker) return html;
+	const tagStart = html.lastIndexOf('<', marker.index);
+	return tagStart >= 0 && /^<div\b/i.test(html.slice(tagStart, tagStart + 5)) ? html.slice(tagStart) : html;
+}
+
 /** A short, secret-free description of a page for error messages: its kind and title. */
 export function describePage(html: string): string {
 	const kind = classifyPage(html);

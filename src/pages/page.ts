@@ -2,15 +2,16 @@
 import { load, type Cheerio, type CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { UnexpectedPageError } from '../errors';
-import { classifyPage, describePage, pageTitle } from './page-kind';
+import { classifyPage, describePage, mainColumnHtml, pageTitle } from './page-kind';
 
 /**
- * Load `html` and check it is a logged-in page containing `required`; otherwise throw
+ * Load the main column of `html` and check it is a logged-in page containing `required` there; otherwise throw
  * UnexpectedPageError naming `path` and what was found (login page, maintenance page, another page).
  */
 export function loadExpectedPage(html: string, path: string, required: string): CheerioAPI {
 	if (classifyPage(html) !== 'app') throw new UnexpectedPageError(path, describePage(html));
-	const $ = load(html);
+	// Only the main column is parsed: what every page parser reads is there, the sidebar is most of the bytes.
+	const $ = load(mainColumnHtml(html));
 	if ($(required).length === 0) {
 		const title = pageTitle(html) ?? $('h1').first().text().replace(/\s+/g, ' ').trim();
 		throw new UnexpectedPageError(path, `an application page without ${required}${title ? ` (title "${title}")` : ''}`);

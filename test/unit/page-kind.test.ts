@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { UnexpectedPageError } from '../../src/errors';
 import { parseFlashes } from '../../src/html/flash';
 import { parseLoginError } from '../../src/pages/login';
-import { assertAppPage, classifyPage, describePage } from '../../src/pages/page-kind';
+import { loadExpectedPage } from '../../src/pages/page';
+import { assertAppPage, classifyPage, describePage, mainColumnHtml } from '../../src/pages/page-kind';
 import { captureHtml } from './helpers';
 
 const app = (inner: string) =>
@@ -79,5 +80,36 @@ describe('parseLoginError', () => {
 			'<div class="alerts alerts-server"><div class="alert alert-danger with-glyph" role="alert"><span class="sr-only">Error:</span><p>Invalid credentials.</p></div>',
 		);
 		expect(parseLoginError(withError)).toBe('Invalid credentials.');
+	});
+});
+
+describe('mainColumnHtml', () => {
+	it('cuts the page to its main column: the sidebar before it is not parsed', () => {
+		const page = app('<form id="employee-create-edit-form"></form>');
+		expect(mainColumnHtml(page)).toBe('<div id="main-column"><form id="employee-create-edit-form"></form></div></body></html>');
+		// What the parsers read (forms, flashes, the content header) is all inside the main column (A.0, the captures).
+		const excerpt = captureHtml('employee_create.main-column.excerpt.html');
+		const cut = mainColumnHtml(excerpt);
+		expect(cut.startsWith('<div id="main-column"')).toBe(true);
+		expect(cut).toContain('alerts-server');
+		expect(cut).toContain('id="employee-create-edit-form"');
+		expect(parseFlashes(app('<div class="alerts alerts-server"><div class="alert alert-danger">No</div></div>'))).toEqual(
+			parseFlashes(mainColumnHtml(app('<div class="alerts alerts-server"><div class="alert alert-danger">No</div></div>'))),
+		);
+	});
+
+	it('keeps the whole page when there is no main column or its tag is not a div', () => {
+		const login = captureHtml('login_page.html');
+		expect(mainColumnHtml(login)).toBe(login);
+		expect(mainColumnHtml('<html><body>hello</body></html>')).toBe('<html><body>hello</body></html>');
+		const odd = '<html><body><section id="main-column">x</section></body></html>';
+		expect(mainColumnHtml(odd)).toBe(odd);
+	});
+
+	it('a page parser reads the form in the main column, not a same-id one in the sidebar', () => {
+		const page = app('<h1 id="page-title">Employees</h1>').replace('<nav>sidebar</nav>', '<nav><div class="alerts alerts-server"></div><h1 id="page-title">Sidebar</h1></nav>');
+		expect(mainColumnHtml(page)).not.toContain('Sidebar');
+		expect(() => loadExpectedPage(page, '/employee', 'h1#page-title')).not.toThrow();
+		expect(loadExpectedPage(page, '/employee', 'h1#page-title')('h1#page-title').text()).toBe('Employees');
 	});
 });

@@ -1,10 +1,9 @@
 /**
- * The one reader of the recorded Backoffice captures (fixtures/captures, byte-identical copies of a production
- * tenant's pages and requests; provenance in fixtures/captures/INDEX.md). The files keep the real tenant's addresses
- * (`url`, `Origin`, `Referer`), but those never leave this module: every absolute address of a real Backoffice host is
- * handed to tests as its path only, and anything still naming such a host is an error. No test can take a recorded
- * address and send a request there (and every test worker refuses non-loopback connections anyway:
- * test/setup/loopback-only.ts).
+ * The one reader of the recorded Backoffice captures (fixtures/captures, copies of a production tenant's pages and
+ * requests; provenance in fixtures/captures/INDEX.md). The files name no real host: on copying, the tenant's host in
+ * `url`, `Origin` and `Referer` became {@link RECORDED_HOST}, a reserved name that never resolves. This reader hands
+ * those addresses to tests as their path only, and refuses a file that names a real Backoffice host (and every test
+ * worker refuses non-loopback connections anyway: test/setup/loopback-only.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,15 +16,18 @@ export const CAPTURES = join(__dirname, '..', '..', 'fixtures', 'captures');
 /** A real Backoffice host (the production service), in any text. */
 export const REAL_BACKOFFICE_HOST = /[\w.-]*sonnyscontrols\.com/i;
 
-/** `https://washu.sonnyscontrols.com/user/insert?x=1` -> `/user/insert?x=1`; other strings unchanged. */
-function withoutRealHost(value: string): string {
-	if (!/^https?:\/\//i.test(value) || !REAL_BACKOFFICE_HOST.test(value)) return value;
+/** The host the captures' addresses name instead of the production tenant's (fixtures/captures/INDEX.md). */
+export const RECORDED_HOST = 'washu.backoffice.invalid';
+
+/** `https://washu.backoffice.invalid/user/insert?x=1` -> `/user/insert?x=1`; other strings unchanged. */
+function pathOfRecorded(value: string): string {
+	if (!/^https?:\/\//i.test(value)) return value;
 	const url = new URL(value);
-	return REAL_BACKOFFICE_HOST.test(url.hostname) ? `${url.pathname}${url.search}` : value;
+	return url.hostname === RECORDED_HOST ? `${url.pathname}${url.search}` : value;
 }
 
 function sanitize(value: unknown): unknown {
-	if (typeof value === 'string') return withoutRealHost(value);
+	if (typeof value === 'string') return pathOfRecorded(value);
 	if (Array.isArray(value)) return value.map(sanitize);
 	if (value !== null && typeof value === 'object') {
 		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sanitize(v)]));
@@ -33,11 +35,11 @@ function sanitize(value: unknown): unknown {
 	return value;
 }
 
-/** A recorded payload file (request or response record), with real-host addresses reduced to paths. */
+/** A recorded payload file (request or response record), with its recorded addresses reduced to paths. */
 export function capturePayload<T = Record<string, unknown>>(file: string): T {
-	const clean = sanitize(JSON.parse(readFileSync(join(CAPTURES, 'payloads', file), 'utf8')));
-	if (REAL_BACKOFFICE_HOST.test(JSON.stringify(clean))) throw new Error(`${file}: a real Backoffice host survived sanitising`);
-	return clean as T;
+	const text = readFileSync(join(CAPTURES, 'payloads', file), 'utf8');
+	if (REAL_BACKOFFICE_HOST.test(text)) throw new Error(`${file} names a real Backoffice host: replace it by ${RECORDED_HOST} (fixtures/captures/INDEX.md)`);
+	return sanitize(JSON.parse(text)) as T;
 }
 
 /** A recorded page. Pages carry no absolute address of the real host (checked by test/unit/no-real-host.test.ts). */

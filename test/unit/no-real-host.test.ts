@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-import { CAPTURES, captureHtml, capturePayload, REAL_BACKOFFICE_HOST } from '../support/captures';
+import { CAPTURES, captureHtml, capturePayload, REAL_BACKOFFICE_HOST, RECORDED_HOST } from '../support/captures';
 
 const root = join(__dirname, '..', '..');
 
@@ -37,19 +37,23 @@ function tracked(): string[] {
 describe('no request can reach a real Backoffice host', () => {
 	it('code, scripts, examples and tenants name the real host only where allowed', () => {
 		const runnable = tracked().filter(
-			(f) => /\.(ts|mts|cts|js|mjs|cjs|json)$/.test(f) && !f.startsWith('fixtures/captures/') && f !== 'package-lock.json',
+			(f) => /\.(ts|mts|cts|js|mjs|cjs|json)$/.test(f) && f !== 'package-lock.json',
 		);
 		expect(runnable.length).toBeGreaterThan(100);
 		const naming = runnable.filter((f) => REAL_BACKOFFICE_HOST.test(readFileSync(join(root, f), 'utf8')));
 		expect(naming.filter((f) => !(f in ALLOWED))).toEqual([]);
 	});
 
-	it('every recorded payload reaches tests without a real-host address; recorded pages carry none', () => {
+	it('no recorded capture names a real host; the reader hands tests the recorded addresses as paths', () => {
 		const payloads = readdirSync(join(CAPTURES, 'payloads'));
-		const raw = payloads.filter((f) => REAL_BACKOFFICE_HOST.test(readFileSync(join(CAPTURES, 'payloads', f), 'utf8')));
-		// The files do keep the real addresses (byte-identical copies): the reader is what removes them.
-		expect(raw.length).toBeGreaterThan(10);
-		for (const f of payloads) expect(JSON.stringify(capturePayload(f)), f).not.toMatch(REAL_BACKOFFICE_HOST);
+		expect(payloads.length).toBeGreaterThan(10);
+		for (const dir of ['payloads', 'html']) {
+			for (const f of readdirSync(join(CAPTURES, dir))) {
+				expect(readFileSync(join(CAPTURES, dir, f), 'utf8'), `${dir}/${f}`).not.toMatch(REAL_BACKOFFICE_HOST);
+			}
+		}
+		expect(payloads.filter((f) => readFileSync(join(CAPTURES, 'payloads', f), 'utf8').includes(RECORDED_HOST)).length).toBeGreaterThan(10);
+		for (const f of payloads) expect(JSON.stringify(capturePayload(f)), f).not.toContain(RECORDED_HOST);
 		const sample = capturePayload<{ url?: string }>('allowed_employee_insert_request.json');
 		expect(sample.url).toBe('/employee/insert');
 		for (const f of readdirSync(join(CAPTURES, 'html'))) {

@@ -52,18 +52,27 @@ const PHASES: Phase[] = [
 	{ name: 'upsert (unchanged)', call: (c, hire) => c.upsertEmployee(hire) },
 ];
 
-function hires(count: number, site: string): CreateEmployeeInput[] {
-	return Array.from({ length: count }, (_, i) => ({
-		firstName: 'Bulk',
-		lastName: `Hire${i}`,
-		phone: `30255${String(100000 + i).slice(-5)}`,
-		email: `bulk.hire${i}@example.invalid`,
-		posUserId: 600000 + i,
+/**
+ * The benches' new hire number `seq` (1 to 99,999): unique name, phone, e-mail and POS user ID within one `kind`
+ * (`bench` or `bulk`, each with its own phone prefix and POS user ID range), on one site.
+ */
+export function benchHire(kind: 'bench' | 'bulk', seq: number, site: string): CreateEmployeeInput {
+	const { phonePrefix, posBase } = kind === 'bench' ? { phonePrefix: '20255', posBase: 990000 } : { phonePrefix: '30255', posBase: 600000 };
+	return {
+		firstName: kind === 'bench' ? 'Bench' : 'Bulk',
+		lastName: `Hire${seq}`,
+		phone: `${phonePrefix}${String(seq).padStart(5, '0')}`,
+		email: `${kind}.hire${seq}@example.invalid`,
+		posUserId: posBase + seq,
 		wageRate: '15.50',
 		startDate: '2026-05-01',
 		availableSites: [site],
 		permission: 'General User',
-	}));
+	};
+}
+
+function hires(count: number, site: string): CreateEmployeeInput[] {
+	return Array.from({ length: count }, (_, i) => benchHire('bulk', i, site));
 }
 
 /** `npm run emulator` in a child process; resolves with its URL and a stop function. */

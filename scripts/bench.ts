@@ -19,7 +19,7 @@ import type { CreateEmployeeInput } from '../src/models/api';
 import { parseRoster } from '../src/pages/employee-list';
 import { fetchRoster, triggerPoll } from './bench-trigger';
 import { startEmulator, type Emulator } from '../test/emulator';
-import { benchBulk } from './bench-bulk';
+import { benchBulk, benchHire } from './bench-bulk';
 import type { Transport } from '../src/transport/types';
 import { UndiciTransport } from '../src/transport/undici-transport';
 import { CountingTransport } from './counting-transport';
@@ -51,20 +51,7 @@ interface Op {
 
 function operations(firstSite: string): Op[] {
 	let seq = 0;
-	const input = (): CreateEmployeeInput => {
-		seq++;
-		return {
-			firstName: 'Bench',
-			lastName: `Hire${seq}`,
-			phone: `20255${String(10000 + seq).slice(-5)}`,
-			email: `bench.hire${seq}@example.invalid`,
-			posUserId: 990000 + seq,
-			wageRate: '15.50',
-			startDate: '2026-05-01',
-			availableSites: [firstSite],
-			permission: 'General User',
-		};
-	};
+	const input = (): CreateEmployeeInput => benchHire('bench', ++seq, firstSite);
 	const createThen = async (c: SonnysBackofficeClient) => {
 		const i = input();
 		await c.createEmployee(i);
